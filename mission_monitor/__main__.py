@@ -1,0 +1,3 @@
+from mission_monitor.cli import main
+
+main()
