@@ -1,0 +1,1 @@
+"""``extract`` and ``eval``: placeholder until the extraction commands land."""
