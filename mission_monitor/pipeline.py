@@ -22,10 +22,16 @@ class Processed:
     note: str | None = None
 
 
-def process(raw: RawInput, published: str | None = None) -> Processed:
-    """Clean one input and extract its facts. ``published`` overrides the document's date."""
+def process(
+    raw: RawInput, published: str | None = None, default_published: str | None = None
+) -> Processed:
+    """Clean one input and extract its facts.
+
+    ``published`` overrides the document's own publication date; ``default_published`` is used
+    only where the document gives none.
+    """
     clean = clean_document(raw)
-    pub = published or clean.published or raw.published
+    pub = published or clean.published or raw.published or default_published
     if clean.language not in (None, "en"):
         note = f"language {clean.language!r} is not English: extraction skipped"
         return Processed(raw, clean, [], note)
