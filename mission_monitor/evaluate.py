@@ -138,9 +138,7 @@ class EvalReport:
         }
         if verbose:
             d["misses"] = [{"doc": doc, **f.to_dict(evidence=False)} for doc, f in self.misses]
-            d["false_positives"] = [
-                {"doc": doc, **f.to_dict()} for doc, f in self.false_positives
-            ]
+            d["false_positives"] = [{"doc": doc, **f.to_dict()} for doc, f in self.false_positives]
             d["wrong_dates"] = [
                 {"doc": doc, "predicted": p.date, "gold": g.date, **g.to_dict(evidence=False)}
                 for doc, p, g in self.wrong_dates
@@ -148,7 +146,9 @@ class EvalReport:
         return d
 
 
-def score_document(report: EvalReport, doc: str, pred: Sequence[Fact], gold: Sequence[Fact]) -> None:
+def score_document(
+    report: EvalReport, doc: str, pred: Sequence[Fact], gold: Sequence[Fact]
+) -> None:
     """Match one document's facts one-to-one and add the outcome to ``report``.
 
     A gold fact takes a matching prediction whose date also matches when there is one, so that
@@ -197,8 +197,7 @@ def format_report(report: EvalReport, verbose: bool = False) -> Iterable[str]:
             f"{c.precision:>7.3f} {c.recall:>7.3f} {c.f1:>7.3f}"
         )
     yield (
-        f"dates: {report.dates_correct}/{report.dates_scored} correct "
-        f"({report.date_accuracy:.3f})"
+        f"dates: {report.dates_correct}/{report.dates_scored} correct ({report.date_accuracy:.3f})"
     )
     if verbose:
         for doc, f in report.misses:

@@ -19,6 +19,7 @@ class Processed:
     raw: RawInput
     clean: CleanDocument
     facts: list[Fact]
+    published: str | None = None  # the publication date extraction used
     note: str | None = None
 
 
@@ -34,6 +35,6 @@ def process(
     pub = published or clean.published or raw.published or default_published
     if clean.language not in (None, "en"):
         note = f"language {clean.language!r} is not English: extraction skipped"
-        return Processed(raw, clean, [], note)
+        return Processed(raw, clean, [], pub, note)
     facts = extract_facts(clean.text, published=pub)
-    return Processed(raw, clean, facts)
+    return Processed(raw, clean, facts, pub)

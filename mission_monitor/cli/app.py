@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+from datetime import date
 from pathlib import Path
 
 import typer
@@ -31,3 +33,22 @@ DB_OPTION = typer.Option(
     help="SQLite file (default: $MISSION_MONITOR_DB or ./mission-monitor.db).",
     show_default=False,
 )
+
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def parse_date_option(value: str | None, option: str) -> str | None:
+    """Check a ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` option value; ``None`` passes through."""
+    if value is None:
+        return None
+    m = _DATE.match(value.strip())
+    try:
+        if m is None:
+            raise ValueError
+        date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
+    except ValueError:
+        raise typer.BadParameter(
+            f"{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD", param_hint=option
+        ) from None
+    return value.strip()

@@ -1,1 +1,103 @@
-"""``extract`` and ``eval``: placeholder until the extraction commands land."""
+"""``extract`` and ``eval``: facts out of reports with no database, and their score against gold."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import typer
+
+from mission_monitor.cli.app import app, parse_date_option
+from mission_monitor.errors import InputError
+from mission_monitor.evaluate import format_report, load_gold, score
+from mission_monitor.models import Fact
+from mission_monitor.pipeline import process
+from mission_monitor.read import iter_inputs
+
+PATHS = typer.Argument(..., help="Files or folders: .txt .md .html .htm .jsonl .jsonl.gz")
+
+
+def _error(message: str) -> None:
+    typer.echo(f"error: {message}", err=True)
+
+
+@app.command()
+def extract(
+    paths: list[Path] = PATHS,
+    published: str | None = typer.Option(
+        None, "--published", help="Publication date to use for every document (YYYY[-MM[-DD]])."
+    ),
+) -> None:
+    """Print the facts of each document as one JSON line: {"doc", "published", "facts"}.
+
+    No database is used. Each fact carries its evidence: the sentence, its character offsets
+    in the cleaned text and the rule that produced it.
+
+    Example: mission-monitor extract report.txt --published 2024-06-26
+    """
+    pub = parse_date_option(published, "--published")
+    failed = 0
+    for item in iter_inputs(paths):
+        if isinstance(item, InputError):
+            _error(str(item))
+            failed += 1
+            continue
+        try:
+            result = process(item, published=pub)
+        except Exception as exc:  # one bad document never stops the others
+            _error(f"{item.source}: extraction failed: {exc}")
+            failed += 1
+            continue
+        if result.note:
+            typer.echo(f"note: {item.source}: {result.note}", err=True)
+        line = {
+            "doc": item.doc,
+            "published": result.published,
+            "facts": [f.to_dict() for f in result.facts],
+        }
+        sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command("eval")
+def evaluate(
+    paths: list[Path] = PATHS,
+    gold: Path = typer.Option(..., "--gold", help="Gold facts, JSON Lines as in FACTS.md."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as one JSON object."),
+    verbose: bool = typer.Option(False, "-v", "--verbose", help="List misses and false positives."),
+) -> None:
+    """Score extraction against gold facts: P/R/F1 per kind and overall, and date accuracy.
+
+    Where a document carries no publication date, the gold line's ``published`` is used.
+
+    Example: mission-monitor eval --gold ../shared/data/seeds/gold.jsonl ../shared/data/seeds/*.txt
+    """
+    try:
+        gold_docs = load_gold(gold)
+    except InputError as exc:
+        _error(str(exc))
+        raise typer.Exit(2) from exc
+    predicted: dict[str, list[Fact]] = {}
+    failed = 0
+    for item in iter_inputs(paths):
+        if isinstance(item, InputError):
+            _error(str(item))
+            failed += 1
+            continue
+        g = gold_docs.get(item.doc)
+        if g is None:
+            typer.echo(f"note: {item.source}: no gold line for {item.doc!r}; not scored", err=True)
+            continue
+        predicted[item.doc] = process(item, default_published=g.published).facts
+    for doc in gold_docs.keys() - predicted.keys():
+        typer.echo(f"note: gold document {doc!r} was not among the inputs; not scored", err=True)
+    report = score(predicted, gold_docs)
+    if as_json:
+        typer.echo(json.dumps(report.to_dict(verbose=verbose), ensure_ascii=False))
+    else:
+        for line in format_report(report, verbose=verbose):
+            typer.echo(line)
+    if failed:
+        raise typer.Exit(1)
