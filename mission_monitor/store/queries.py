@@ -1,0 +1,206 @@
+"""Read queries: facts with their sources, documents, story counts, statistics."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import fields
+from typing import Any
+
+from sqlalchemy import Connection, Select, and_, func, or_, select
+
+from mission_monitor.models import DroppedLine, SourcedFact
+from mission_monitor.resolve.sources import source_kind
+from mission_monitor.store.records import fact_from_row
+from mission_monitor.store.rows import DocumentDetail, DocumentRow, StoreStats
+from mission_monitor.store.schema import documents, facts, stories
+
+D, F = documents.c, facts.c
+
+
+def _facts_select() -> Select[Any]:
+    return (
+        select(
+            facts,
+            D.doc,
+            D.published,
+            D.site,
+            D.url,
+            D.title,
+            D.story_id,
+        )
+        .select_from(facts.join(documents, F.document_id == D.id))
+        .order_by(D.published, F.id)
+    )
+
+
+def _actor_filter(actor: str) -> Any:
+    # events name their states in the JSON list ``actors``: ["BRA", "USA"]
+    pattern = "%" + json.dumps(actor) + "%"
+    return or_(F.actor == actor, F.actors.like(pattern))
+
+
+def sourced_facts(
+    conn: Connection,
+    *,
+    kind: str | None = None,
+    actor: str | None = None,
+    status: str | None = None,
+    as_of: str | None = None,
+    doc_id: int | None = None,
+    fact_ids: Sequence[int] | None = None,
+) -> list[SourcedFact]:
+    query = _facts_select()
+    conds = []
+    if kind is not None:
+        conds.append(F.kind == kind)
+    if actor is not None:
+        conds.append(_actor_filter(actor))
+    if status is not None:
+        conds.append(F.status == status)
+    if as_of is not None:
+        conds.append(D.published <= as_of)
+    if doc_id is not None:
+        conds.append(F.document_id == doc_id)
+    if fact_ids is not None:
+        conds.append(F.id.in_(list(fact_ids)))
+    if conds:
+        query = query.where(and_(*conds))
+    return [_sourced(row._mapping) for row in conn.execute(query)]
+
+
+def _sourced(row: Any) -> SourcedFact:
+    return SourcedFact(
+        fact=fact_from_row(row),
+        fact_id=row["id"],
+        doc_id=row["document_id"],
+        doc=row["doc"],
+        published=row["published"],
+        story=row["story_id"],
+        source_kind=source_kind(row["site"], row["url"]),
+        site=row["site"],
+        url=row["url"],
+        title=row["title"],
+    )
+
+
+def story_counts(
+    conn: Connection, fact_ids: Sequence[int] | None = None, as_of: str | None = None
+) -> dict[int, int]:
+    """For each fact, the number of independent stories (near-duplicate groups) stating it."""
+    known = facts.join(documents, F.document_id == D.id)
+    per_key = select(F.fact_key, func.count(func.distinct(D.story_id)).label("n")).select_from(
+        known
+    )
+    if as_of is not None:
+        per_key = per_key.where(D.published <= as_of)
+    sub = per_key.group_by(F.fact_key).subquery()
+    query = select(F.id, sub.c.n).select_from(facts.join(sub, sub.c.fact_key == F.fact_key))
+    if fact_ids is not None:
+        query = query.where(F.id.in_(list(fact_ids)))
+    return {int(fid): int(n) for fid, n in conn.execute(query)}
+
+
+def _document_select() -> Select[Any]:
+    n_facts = (
+        select(func.count(F.id)).where(F.document_id == D.id).correlate(documents).scalar_subquery()
+    )
+    return select(
+        D.id,
+        D.doc,
+        D.source,
+        D.format,
+        D.url,
+        D.title,
+        D.site,
+        D.published,
+        D.published_from,
+        D.language,
+        D.note,
+        D.story_id,
+        D.ingested_at,
+        D.content_hash,
+        n_facts.label("facts"),
+    ).order_by(D.id)
+
+
+def _document_row(row: Any) -> DocumentRow:
+    return DocumentRow(**{f.name: row[f.name] for f in fields(DocumentRow)})
+
+
+def list_documents(
+    conn: Connection,
+    *,
+    story_id: int | None = None,
+    doc: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[DocumentRow]:
+    query = _document_select()
+    if story_id is not None:
+        query = query.where(D.story_id == story_id)
+    if doc is not None:
+        query = query.where(D.doc == doc)
+    if limit is not None:
+        query = query.limit(limit)
+    if offset:
+        query = query.offset(offset)
+    return [_document_row(r._mapping) for r in conn.execute(query)]
+
+
+def get_document(conn: Connection, doc_id: int) -> DocumentDetail | None:
+    row = conn.execute(_document_select().where(D.id == doc_id)).first()
+    if row is None:
+        return None
+    extra = conn.execute(
+        select(D.content, D.text, D.encoding, D.outlet, D.dropped).where(D.id == doc_id)
+    ).one()
+    dropped = tuple(
+        DroppedLine(int(d["line"]), d["text"], d["reason"])
+        for d in json.loads(extra.dropped or "[]")
+    )
+    return DocumentDetail(
+        row=_document_row(row._mapping),
+        content=extra.content,
+        text=extra.text,
+        encoding=extra.encoding,
+        outlet=extra.outlet,
+        dropped=dropped,
+    )
+
+
+def stats(conn: Connection) -> StoreStats:
+    n_docs, first, last, last_ing = conn.execute(
+        select(
+            func.count(D.id), func.min(D.published), func.max(D.published), func.max(D.ingested_at)
+        )
+    ).one()
+    n_stories = conn.execute(select(func.count(func.distinct(D.story_id)))).scalar_one()
+    by_kind = {k: int(n) for k, n in conn.execute(select(F.kind, func.count()).group_by(F.kind))}
+    by_origin = {
+        k: int(n) for k, n in conn.execute(select(F.origin, func.count()).group_by(F.origin))
+    }
+    return StoreStats(
+        documents=int(n_docs),
+        stories=int(n_stories),
+        facts=sum(by_kind.values()),
+        facts_by_kind=by_kind,
+        facts_by_origin=by_origin,
+        first_published=first,
+        last_published=last,
+        last_ingested=last_ing,
+    )
+
+
+def orphan_counts(conn: Connection) -> dict[str, int]:
+    """Rows whose parent is missing (always 0 where foreign keys are enforced)."""
+    orphan_facts = conn.execute(
+        select(func.count()).select_from(facts).where(~F.document_id.in_(select(D.id)))
+    ).scalar_one()
+    orphan_docs = conn.execute(
+        select(func.count()).select_from(documents).where(~D.story_id.in_(select(stories.c.id)))
+    ).scalar_one()
+    return {
+        "facts without document": int(orphan_facts),
+        "documents without story": int(orphan_docs),
+    }
