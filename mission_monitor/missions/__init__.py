@@ -1,0 +1,1 @@
+"""Bundled mission definitions (YAML data; see mss_haiti.yaml for the keys)."""
