@@ -592,8 +592,9 @@ def _assemble(
             est["present"],
             flows["withdrawn"],
         )
-        if m.get("present"):
-            series.extend(_stock_points(actor, "present", m["present"]))
+        for measure in ("present", "pledged"):
+            if m.get(measure):
+                series.extend(_stock_points(actor, measure, m[measure]))
         arrived = flows["arrived"]
         if arrived is not None:
             series.extend(_flow_points(arrived))
@@ -613,6 +614,8 @@ def _assemble(
             mest[measure] = _latest(actor, measure, fs) if fs else None
             if fs:
                 conflicts.extend(_conflicts("funding", actor, measure, fs))
+        if m.get("pledged"):
+            series.extend(_stock_points(actor, "pledged_usd", m["pledged"]))
         mflows: dict[str, FlowTotal | None] = {}
         for measure in FUNDING_FLOWS:
             fs = [_flow_view(f) for f in m.get(measure) or []]

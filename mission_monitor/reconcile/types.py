@@ -132,8 +132,9 @@ class Conflict:
 
 @dataclass(frozen=True, slots=True)
 class SeriesPoint:
-    """One point of strength over time: ``present`` as reported at a date, or the running total
-    of distinct arrivals (``arrived_total``)."""
+    """One point over time: ``present`` as reported at a date, the running total of distinct
+    arrivals (``arrived_total``), or the pledge standing at a date (``pledged`` people,
+    ``pledged_usd`` money)."""
 
     actor: str
     measure: str
