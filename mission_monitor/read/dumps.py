@@ -73,7 +73,7 @@ def is_annotation_file(path: Path) -> bool:
 def _parse_line(path: Path, lineno: int, raw_line: bytes) -> RawInput | InputError:
     source = f"{path}:{lineno}"
     try:
-        line = raw_line.decode("utf-8")
+        line = raw_line.decode("utf-8").rstrip("\r\n")
     except UnicodeDecodeError as exc:
         return InputError(
             source, f"not UTF-8 text (JSON Lines must be UTF-8): {exc.reason} at byte {exc.start}"

@@ -222,12 +222,12 @@ class Store:
                     .returning(D.id)
                 ).scalar_one()
                 by_kind = self._insert_facts(conn, doc_id, processed.facts)
-        except IntegrityError:
+        except IntegrityError as exc:
             # another writer stored the same content between our check and our insert
             with self.engine.connect() as conn:
                 row = conn.execute(select(D.id, D.story_id).where(D.content_hash == digest)).first()
             if row is None:
-                raise
+                raise StoreError(f"{self.target}: cannot store {raw.source}: {exc.orig}") from exc
             return AddResult("unchanged", row.id, row.story_id)
         except SQLAlchemyError as exc:
             raise StoreError(f"{self.target}: cannot store {raw.source}: {exc}") from exc

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-# ``Path("postgresql+psycopg://h/db")`` collapses ``//`` to ``/``: a URL that went through a
-# ``Path`` option is repaired rather than taken for a file called ``postgresql+psycopg:``.
-_COLLAPSED_URL = re.compile(r"^([a-z][a-z0-9+.-]+):/(?!/)")
+# ``Path("postgresql+psycopg://h/db")`` collapses ``//`` to ``/``: a server URL that went through
+# a ``Path`` option is repaired rather than taken for a file called ``postgresql+psycopg:``.
+_COLLAPSED_URL = re.compile(
+    r"^((?:postgresql|postgres|mysql|mariadb|mssql|oracle)(?:\+\w+)?):/(?!/)"
+)
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://")
 
 
@@ -16,11 +18,11 @@ def database_url(target: str | Path) -> str:
     text = str(target)
     if _URL.match(text):
         return text
-    if isinstance(target, Path) and _COLLAPSED_URL.match(text) and "sqlite" not in text[:8]:
+    if _COLLAPSED_URL.match(text):
         return _COLLAPSED_URL.sub(r"\1://", text)
     return f"sqlite:///{Path(text).expanduser()}"
 
 
 def is_url(target: str | Path) -> bool:
     text = str(target)
-    return bool(_URL.match(text)) or (isinstance(target, Path) and bool(_COLLAPSED_URL.match(text)))
+    return bool(_URL.match(text) or _COLLAPSED_URL.match(text))
