@@ -118,6 +118,9 @@ class _Line:
     reason: str | None = None
     protected: bool = False  # headline, its copies, article headings
     hits: list[str] = field(default_factory=list)
+    para_words: int = 0  # words of the hard-wrapped paragraph this line belongs to
+    para_full_stop: bool = False  # whether that paragraph ends a sentence
+    wrapped: bool = False  # part of a paragraph wrapped over several lines
 
     @property
     def n(self) -> int:
@@ -134,9 +137,9 @@ class _Line:
     @property
     def body(self) -> bool:
         """Shaped like a paragraph of article text."""
-        return self.reason is None and (
-            (self.n >= BODY_MIN_WORDS and self.full_stop) or self.n >= 20
-        )
+        words = max(self.n, self.para_words)
+        stop = self.full_stop or self.para_full_stop
+        return self.reason is None and ((words >= BODY_MIN_WORDS and stop) or words >= 20)
 
 
 def _norm(text: str) -> str:
@@ -165,7 +168,15 @@ def _is_names(ln: _Line) -> bool:
 def _is_capitals(ln: _Line) -> bool:
     """A short line in capitals (an agency or photographer credit)."""
     letters = [w for w in ln.words if any(c.isalpha() for c in w)]
-    return 1 <= len(letters) <= 6 and not ln.full_stop and all(w.isupper() for w in letters)
+    if not 1 <= len(letters) <= 6 or ln.full_stop:
+        return False
+    if all(w.isupper() for w in letters):
+        return True
+    # "AGENCY/Photographer Name" or "Name/AGENCY": an agency in capitals next to a slash
+    parts = [p.strip() for p in ln.text.split("/")]
+    return len(parts) >= 2 and any(
+        len(p) >= 2 and p.isupper() and " " not in p for p in parts
+    ) and all(p[:1].isupper() for p in parts if p)
 
 
 def _is_title_case(ln: _Line) -> bool:
@@ -205,6 +216,29 @@ def _addresses_reader(ln: _Line) -> bool:
     )
 
 
+def _continues(prev: _Line, cur: _Line) -> bool:
+    """``cur`` carries on the sentence of ``prev`` (a paragraph hard-wrapped over lines)."""
+    if prev.block != cur.block or prev.reason or cur.reason or prev.terminal or prev.n < 8:
+        return False
+    return cur.text[0].islower() or cur.text[0].isdigit() or prev.text.endswith((",", "—", "-"))
+
+
+def _mark_wrapped_paragraphs(lines: list[_Line]) -> None:
+    groups: list[list[_Line]] = []
+    for k, ln in enumerate(lines):
+        if k > 0 and _continues(lines[k - 1], ln):
+            groups[-1].append(ln)
+        else:
+            groups.append([ln])
+    for group in groups:
+        if len(group) < 2:
+            continue
+        words = sum(x.n for x in group)
+        stop = group[-1].full_stop
+        for x in group:
+            x.para_words, x.para_full_stop, x.wrapped = words, stop, True
+
+
 def classify_lines(text: str) -> list[LineVerdict]:
     """A verdict for every line of ``text`` (blank lines are always kept)."""
     raw_lines = text.splitlines()
@@ -223,6 +257,7 @@ def classify_lines(text: str) -> list[LineVerdict]:
 
     for ln in lines:
         _family_pass(ln)
+    _mark_wrapped_paragraphs(lines)
 
     # The headline: the first headline-shaped line before the body, standalone if possible.
     candidates: list[_Line] = []
@@ -266,7 +301,13 @@ def classify_lines(text: str) -> list[LineVerdict]:
         if j < 0:
             continue
         cap = lines[j]
-        if free(cap) and cap.n <= CAPTION_MAX_WORDS and _sentences(cap.text) <= 2:
+        if not free(cap) or cap.n > CAPTION_MAX_WORDS or _sentences(cap.text) > 2:
+            continue
+        # A paragraph can sit above a credit whose image has no caption: a full sentence of
+        # some length is a caption only where the image block started above it (alt text,
+        # a label, a notice: any clutter line directly above).
+        starts_block = j > 0 and lines[j - 1].reason is not None
+        if cap.n <= 12 or not cap.full_stop or starts_block:
             cap.reason = "caption"
     for k in range(1, len(lines)):
         a, b = lines[k - 1], lines[k]
@@ -291,7 +332,7 @@ def classify_lines(text: str) -> list[LineVerdict]:
     # Short unpunctuated lines stuck to other lines before the body starts (head captions).
     for k in range(first_body):
         ln = lines[k]
-        if not free(ln) or ln.terminal or ln.n > 15:
+        if not free(ln) or ln.terminal or ln.n > 15 or ln.wrapped:
             continue
         mates = [x for x in lines if x.block == ln.block and x is not ln]
         if mates:
@@ -301,6 +342,19 @@ def classify_lines(text: str) -> list[LineVerdict]:
     for ln in lines[last_body + 1 :]:
         if free(ln) and _is_title_case(ln) and ln.n <= 25 and not ln.text.endswith("."):
             ln.reason = "related_headline"
+
+    # Lists of links under a "Related" / "More from ..." label.
+    k = 0
+    while k < len(lines):
+        if lines[k].reason == "related":
+            j = k + 1
+            while j < len(lines) and free(lines[j]) and not lines[j].full_stop \
+                    and lines[j].n <= 20 and not lines[j].wrapped:
+                lines[j].reason = "related"
+                j += 1
+            k = j
+        else:
+            k += 1
 
     # Neighbours: a short line inside a run of clutter belongs to it.
     for k, ln in enumerate(lines):

@@ -1,0 +1,66 @@
+"""Runs of the article-extraction benchmark: our cleaning against trafilatura with its defaults.
+
+Used by ``benchmarks/bench_clean.py`` (all pages, with timings) and by the tests (a subset).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import trafilatura
+
+from mission_monitor.clean import clean_document
+from mission_monitor.clean.scoring import Score, score
+from mission_monitor.models import RawInput
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    name: str
+    score: Score
+    seconds: float
+
+    @property
+    def pages_per_second(self) -> float:
+        return self.score.pages / self.seconds if self.seconds > 0 else float("inf")
+
+
+def load_benchmark(
+    root: Path, limit: int | None = None
+) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """(truth bodies, pages' HTML, urls) by page id, in id order, the first ``limit`` pages."""
+    truth_raw = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
+    ids = sorted(truth_raw)[:limit] if limit else sorted(truth_raw)
+    truth = {k: truth_raw[k]["articleBody"] for k in ids}
+    urls = {k: truth_raw[k].get("url") or "" for k in ids}
+    html = {
+        k: gzip.decompress((root / "html" / f"{k}.html.gz").read_bytes()).decode("utf-8")
+        for k in ids
+    }
+    return truth, html, urls
+
+
+def ours(page: str, url: str) -> str:
+    return clean_document(RawInput(doc="page", source="bench", content=page, format="html")).text
+
+
+def trafilatura_default(page: str, url: str) -> str:
+    return trafilatura.extract(page) or ""
+
+
+def run(
+    name: str,
+    extractor: Callable[[str, str], str],
+    truth: Mapping[str, str],
+    html: Mapping[str, str],
+    urls: Mapping[str, str],
+) -> Run:
+    start = time.perf_counter()
+    predicted = {k: extractor(html[k], urls[k]) for k in truth}
+    seconds = time.perf_counter() - start
+    return Run(name, score(truth, predicted), seconds)
