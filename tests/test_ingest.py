@@ -242,6 +242,9 @@ def test_db_from_environment_and_a_bad_db_named(
     runner = CliRunner()
     assert runner.invoke(app, ["ingest", "-q", str(tmp_path / "a.txt")]).exit_code == 0
     assert rows(env_db, "SELECT doc FROM documents") == [("a.txt",)]
+    missing = runner.invoke(app, ["facts", "--db", str(tmp_path / "nope.db")])
+    assert missing.exit_code == 1 and "no such database" in missing.stderr
+    assert not (tmp_path / "nope.db").exists()
     junk = tmp_path / "junk.db"
     junk.write_text("not a database " * 100)
     result = runner.invoke(app, ["facts", "--db", str(junk)])

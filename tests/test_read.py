@@ -77,6 +77,31 @@ def test_latin1_and_cp1252_texts_are_decoded(tmp_path: Path) -> None:
     assert texts["quotes.txt"] == "Kenya’s “mission” – 2024"
 
 
+@pytest.mark.parametrize(
+    ("sample", "encoding"),
+    [
+        (
+            "El presidente keniano anunció la llegada de los policías a Haití; la misión sigue.",
+            "latin-1",
+        ),
+        (
+            "Die kenianische Polizei in Haiti: größere Einsätze für die Mission geplant, heißt es.",
+            "latin-1",
+        ),
+        (
+            "Prezydent Kenii ogłosił przybycie policjantów na Haiti. Misja trwa, "
+            "zażółć gęślą jaźń.",
+            "cp1250",
+        ),
+        ("Президент Кении объявил о прибытии полицейских в Гаити. Миссия продолжается.", "cp1251"),
+        ("Ελληνικά κείμενα για την αποστολή της αστυνομίας στην Αϊτή.", "cp1253"),
+    ],
+)
+def test_single_byte_encodings_of_other_languages(sample: str, encoding: str) -> None:
+    text, _ = decode_bytes(sample.encode(encoding))
+    assert text == sample
+
+
 def test_utf8_with_bom_and_utf16(tmp_path: Path) -> None:
     (tmp_path / "bom.txt").write_bytes(b"\xef\xbb\xbf" + FRENCH.encode("utf-8"))
     (tmp_path / "u16.txt").write_bytes(FRENCH.encode("utf-16"))

@@ -29,6 +29,7 @@ from mission_monitor.models import SourcedFact
 from mission_monitor.pipeline import IngestEvent, IngestSummary, ingest, reextract
 from mission_monitor.read import find_files, is_dump
 from mission_monitor.store import Store
+from mission_monitor.store.url import is_url
 
 PATHS = typer.Argument(..., help="Files or folders: .txt .md .html .htm .jsonl .jsonl.gz")
 KINDS = ("personnel", "funding", "event")
@@ -47,9 +48,16 @@ def _stderr() -> Console:
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
-def _open(db: Path | None) -> Store:
+def _open(db: Path | None, *, must_exist: bool = False) -> Store:
+    target = resolve_db(db)
+    if must_exist and not is_url(target) and not target.expanduser().exists():
+        _stderr().print(
+            f"error: {target}: no such database. Run: mission-monitor ingest PATH --db {target}",
+            markup=False,
+        )
+        raise typer.Exit(1)
     try:
-        return Store.open(resolve_db(db))
+        return Store.open(target)
     except StoreError as exc:
         _stderr().print(f"error: {exc}", markup=False)
         raise typer.Exit(1) from None
@@ -153,7 +161,7 @@ def reextract_command(db: Path | None = DB_OPTION) -> None:
     Example: mission-monitor reextract --db monitor.db
     """
     err = _stderr()
-    store = _open(db)
+    store = _open(db, must_exist=True)
     try:
 
         def on_event(event: IngestEvent) -> None:
@@ -226,7 +234,7 @@ def facts_command(
     if kind is not None and kind not in KINDS:
         raise typer.BadParameter(f"{kind!r}: use one of {', '.join(KINDS)}", param_hint="--kind")
     cutoff = parse_date_option(as_of, "--as-of")
-    store = _open(db)
+    store = _open(db, must_exist=True)
     try:
         found = store.sourced_facts(
             kind=kind, actor=actor.upper() if actor else None, status=status, as_of=cutoff
