@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from mission_monitor.clean import clean_text
 from mission_monitor.clean.dedup import (
     SAME_STORY_THRESHOLD,
     StoryIndex,
     fingerprint,
     similarity,
 )
+from mission_monitor.clean.dedup_calibration import build_pairs, edited_copies
 
 STORY = (
     "Kenyan police officers landed in Port-au-Prince on Tuesday, the first contingent of a force "
@@ -56,3 +60,45 @@ def test_index_returns_matches_best_first() -> None:
 def test_bad_fingerprint_is_refused() -> None:
     with pytest.raises(ValueError):
         similarity(b"nonsense", fingerprint(STORY))
+
+
+DATA = Path(__file__).parent / "data" / "clean"
+
+
+def _stories(seeds_dir: Path) -> dict[str, str]:
+    stories = {
+        p.name: p.read_text(encoding="utf-8") for p in sorted((DATA / "dedup").glob("*.txt"))
+    }
+    for folder in (DATA / "dumps", seeds_dir):
+        for p in sorted(folder.glob("*.txt")):
+            stories[p.name] = clean_text(p.read_text(encoding="utf-8"))[0]
+    return stories
+
+
+def test_threshold_on_the_calibration_set(seeds_dir: Path) -> None:
+    """Edited copies vs different stories on the same topic (figures in RESULTS.md)."""
+    pairs = build_pairs(_stories(seeds_dir))
+    assert len(pairs.positives) >= 200 and len(pairs.negatives) >= 2000
+    precision, recall = pairs.precision_recall(SAME_STORY_THRESHOLD)
+    assert precision >= 0.99
+    assert recall >= 0.97
+    # the threshold sits in the gap, not against either side
+    assert max(pairs.negatives) < SAME_STORY_THRESHOLD - 0.1
+
+
+def test_independent_reports_of_one_event_are_different_stories() -> None:
+    for event in ("airport", "funding"):
+        a = (DATA / "dedup" / f"{event}_a.txt").read_text(encoding="utf-8")
+        b = (DATA / "dedup" / f"{event}_b.txt").read_text(encoding="utf-8")
+        assert similarity(fingerprint(a), fingerprint(b)) < SAME_STORY_THRESHOLD
+
+
+def test_seed_with_new_headline_and_footer_is_one_story(seeds_dir: Path) -> None:
+    text = clean_text((seeds_dir / "004_de6dd166a4080cc0.txt").read_text(encoding="utf-8"))[0]
+    body = text.split("\n\n", 1)[1]
+    copy = "Kenya open to talks on Haiti force\n\n" + body + "\n\nFollow us on X for more."
+    index = StoryIndex()
+    index.add(7, fingerprint(text))
+    assert index.query(fingerprint(copy)) == [7]
+    for _, edited in edited_copies(text, seed=1):
+        assert index.query(fingerprint(edited)) == [7]
