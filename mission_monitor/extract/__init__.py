@@ -1,10 +1,33 @@
-"""extract stage: text -> facts with evidence. STUB, to be replaced (issue 2)."""
+"""extract stage: cleaned text -> the FACTS.md facts it states, each with its evidence.
+
+One spaCy pass (``annotate``) finds sentences, actors, trigger phrases, figures, money and date
+spans; ``personnel``, ``funding`` and ``events`` turn them into facts; ``merge`` keeps each
+distinct fact once per document.
+"""
 
 from __future__ import annotations
 
+from mission_monitor.extract.annotate import annotate
+from mission_monitor.extract.events import extract_events
+from mission_monitor.extract.funding import extract_funding
+from mission_monitor.extract.merge import merge_facts
+from mission_monitor.extract.personnel import extract_personnel
 from mission_monitor.models import Fact
+
+__all__ = ["extract_facts", "merge_facts"]
 
 
 def extract_facts(text: str, published: str | None = None) -> list[Fact]:
-    """Every distinct fact the text states about the mission, each with its evidence."""
-    return []
+    """Every distinct fact the text states about the mission, each with its evidence.
+
+    ``published`` ("YYYY", "YYYY-MM", "YYYY-MM-DD" or ``None``) anchors relative dates.
+    """
+    if not text or not text.strip():
+        return []
+    ann = annotate(text)
+    people, deployments = extract_personnel(ann, published)
+    money = extract_funding(ann, published)
+    events = extract_events(ann, published)
+    facts = people + money + events + deployments
+    facts.sort(key=lambda f: f.evidence.start if f.evidence else 0)
+    return merge_facts(facts)

@@ -1,0 +1,134 @@
+"""Events: a dated political, legal or operational step (FACTS.md event types).
+
+Each type is a phrase family in ``data/rules.yaml`` (triggers, words it needs beside it, words
+that block it). A sentence states one event at most: the first type, in the table's order,
+that fires and has its actors. Deployment events come from ``personnel.py``.
+"""
+
+from __future__ import annotations
+
+from mission_monitor.extract.annotate import ActorMention, Annotated, Hit
+from mission_monitor.extract.context import (
+    clause_actors,
+    hypothetical,
+    pick_date,
+    present_date,
+    usable,
+)
+from mission_monitor.extract.rules import EventRule, rules
+from mission_monitor.models import Evidence, Fact
+from mission_monitor.resolve.actors import mission, org_codes
+
+_EVENT_ACTOR_KINDS = frozenset({"state", "official", "coref", "org"})
+
+
+def _codes(mentions: list[ActorMention]) -> list[str]:
+    m = mission()
+    return sorted({a.code for a in mentions if a.kind in _EVENT_ACTOR_KINDS and a.code != m.code})
+
+
+def _previous_states(ann: Annotated, idx: int) -> list[str]:
+    """States named (as actors) in the sentence before, for "the government" / "the court"."""
+    m = mission()
+    for k in range(idx - 1, max(-1, idx - 3), -1):
+        codes = sorted(
+            {
+                a.code
+                for a in ann.sentences[k].actors
+                if usable(a) and a.kind in ("state", "official", "coref") and a.code != m.host
+            }
+        )
+        if codes:
+            return codes[:1]
+    return []
+
+
+def _actors(rule: EventRule, ann: Annotated, idx: int, hits: list[Hit]) -> tuple[str, ...] | None:
+    sent = ann.sentences[idx]
+    doc = ann.doc
+    m = mission()
+    t = rule.type
+    if t in ("un_resolution", "mandate"):
+        return (m.authority,)
+    if t == "court_ruling":
+        anchor = hits[0].start
+        states = [
+            a
+            for a in sent.actors
+            if usable(a) and a.kind in ("state", "official", "coref") and a.code != m.host
+        ]
+        if states:
+            nearest = min(states, key=lambda a: abs(a.start - anchor))
+            return (nearest.code,)
+        prev = _previous_states(ann, idx)
+        return tuple(prev) if prev else (m.lead,)
+    if t == "state_of_emergency":
+        # the state that declares it: the one named nearest to the phrase, places included
+        states = [a for a in sent.actors if a.kind in ("state", "official", "coref")]
+        if not states:
+            return (m.host,)
+        anchor = hits[0].start
+        return (min(states, key=lambda a: abs(a.start - anchor)).code,)
+    found = clause_actors(sent, doc, hits)
+    codes = _codes(found)
+    if t == "meeting":
+        orgs = [c for c in codes if c in _org_codes()]
+        if len(codes) >= 2:
+            return tuple(codes)
+        # one organisation's meeting counts when the sentence dates it ("the OAS meeting this week")
+        if len(codes) == 1 and orgs and sent.dates:
+            return tuple(codes)
+        return None
+    if t == "diplomatic_relations":
+        codes = _codes(
+            [a for a in sent.actors if usable(a) and a.kind in ("state", "official", "coref")]
+        )
+        return tuple(codes) if len(codes) >= 2 else None
+    if t in ("agreement", "designation"):
+        return tuple(codes) if codes else None
+    return tuple(codes) if codes else None
+
+
+def _org_codes() -> frozenset[str]:
+    return org_codes()
+
+
+def extract_events(ann: Annotated, published: str | None) -> list[Fact]:
+    doc = ann.doc
+    out: list[Fact] = []
+    for idx, sent in enumerate(ann.sentences):
+        for rule in rules().events:
+            hits = sent.hits_of(f"event:{rule.type}") or sent.hits_of(f"weak:{rule.type}")
+            if not hits:
+                continue
+            if rule.with_ and not sent.has(f"with:{rule.type}"):
+                continue
+            if rule.requires and not sent.has(f"requires:{rule.type}"):
+                continue
+            if sent.has(f"blocked:{rule.type}"):
+                continue
+            if rule.hypothetical:
+                hits = [h for h in hits if not hypothetical(doc, h, sent)]
+                if not hits:
+                    continue
+            actors = _actors(rule, ann, idx, hits)
+            if not actors:
+                continue
+            anchor = doc[hits[0].start].idx
+            date = pick_date(sent, doc, anchor, published) or present_date(sent, published)
+            out.append(
+                Fact(
+                    kind="event",
+                    type=rule.type,
+                    actors=actors,
+                    date=date,
+                    evidence=Evidence(
+                        ann.text[sent.start_char : sent.end_char],
+                        sent.start_char,
+                        sent.end_char,
+                        f"event:{rule.type}",
+                    ),
+                )
+            )
+            break
+    return out

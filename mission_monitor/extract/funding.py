@@ -1,0 +1,104 @@
+"""Funding facts: money pledged, deposited or disbursed for the mission.
+
+An amount counts when a funding trigger (pledge, commit, deposit, disburse...) is nearer to it
+than any word of cost or need ("costs", "shortfall", "requires"). The actor is the state after
+"from", else the nearest state (or organisation) named before the amount, else after it.
+"""
+
+from __future__ import annotations
+
+from mission_monitor.extract.annotate import Annotated, Hit, Sentence
+from mission_monitor.extract.context import pick_date, usable
+from mission_monitor.models import Evidence, Fact
+from mission_monitor.resolve.actors import mission
+
+_STATUS = ("f:pledged", "f:deposited", "f:disbursed")
+_WINDOW = 16
+
+
+def _dist(h: Hit, start: int, end: int) -> float:
+    if h.end <= start:
+        return float(start - h.end)
+    if h.start >= end:
+        return float(h.start - end) + 0.5
+    return 0.0
+
+
+def _payer(ann: Annotated, sent: Sentence, start: int, end: int) -> tuple[str, str] | None:
+    doc = ann.doc
+    m = mission()
+
+    def ok(code: str, kind: str) -> bool:
+        return code not in (m.host, m.code) and kind != "mission"
+
+    for k in range(end, min(end + 6, sent.end)):
+        if doc[k].lower_ == "from":
+            a = next((x for x in sent.actors if x.start in (k + 1, k + 2)), None)
+            if a is not None and ok(a.code, a.kind):
+                return a.code, "from"
+    prior = [a for a in sent.actors if a.end <= start and usable(a) and ok(a.code, a.kind)]
+    states = [a for a in prior if a.kind != "org"]
+    if states:
+        return states[-1].code, "nearest-before"
+    later = [a for a in sent.actors if a.start >= end and usable(a) and ok(a.code, a.kind)]
+    states = [a for a in later if a.kind != "org"]
+    if states:
+        return states[0].code, "nearest-after"
+    if prior:
+        return prior[-1].code, "org-before"
+    if later:
+        return later[0].code, "org-after"
+    return None
+
+
+def _qualifier(sent: Sentence, start: int) -> str:
+    for h in sent.hits:
+        if h.group.startswith("qual:") and h.end == start:
+            return h.group.split(":", 1)[1]
+    return "exact"
+
+
+def extract_funding(ann: Annotated, published: str | None) -> list[Fact]:
+    doc = ann.doc
+    out: list[Fact] = []
+    for sent in ann.sentences:
+        if not sent.money:
+            continue
+        evidence_text = ann.text[sent.start_char : sent.end_char]
+        for mm, start, end in sent.money:
+            cands = sorted(
+                ((_dist(h, start, end), h) for h in sent.hits if h.group in _STATUS),
+                key=lambda c: c[0],
+            )
+            cands = [c for c in cands if c[0] <= _WINDOW]
+            if not cands:
+                continue
+            best_d, best = cands[0]
+            blockers = [_dist(h, start, end) for h in sent.hits if h.group == "f:not"]
+            if blockers and min(blockers) <= best_d:
+                continue
+            payer = _payer(ann, sent, start, end)
+            if payer is None:
+                continue
+            code, how = payer
+            status = best.group.split(":", 1)[1]
+            date = pick_date(sent, doc, doc[best.start].idx, published)
+            out.append(
+                Fact(
+                    kind="funding",
+                    actor=code,
+                    status=status,
+                    amount=mm.amount,
+                    currency=mm.currency,
+                    original=mm.original,
+                    qualifier=_qualifier(sent, start),
+                    date=date,
+                    evidence=Evidence(
+                        evidence_text,
+                        sent.start_char,
+                        sent.end_char,
+                        f"funding:{how}/{best.group}",
+                    ),
+                )
+            )
+    return out

@@ -1,0 +1,57 @@
+"""Each distinct fact once per document: merge on ``Fact.key()``, keeping the first evidence and
+the most precise date that agrees with the others."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from mission_monitor.models import Fact
+from mission_monitor.resolve.dates import precision
+
+_ORDER = {"year": 0, "month": 1, "day": 2}
+
+
+def _better_date(kept: str | None, new: str | None) -> str | None:
+    if kept is None:
+        return new
+    if new is None:
+        return kept
+    if new.startswith(kept) and _ORDER[precision(new)] > _ORDER[precision(kept)]:
+        return new
+    return kept
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
+def merge_facts(facts: list[Fact]) -> list[Fact]:
+    """Facts deduplicated on their key, in first-seen order.
+
+    Events of one type whose actors are a subset of another's, with compatible dates, are the
+    same event told twice ("Kenya designated as ally" after "Biden designated Kenya as ally"):
+    they merge into the one with more actors.
+    """
+    merged: dict[tuple[object, ...], Fact] = {}
+    for f in facts:
+        k = f.key()
+        if k in merged:
+            old = merged[k]
+            merged[k] = replace(old, date=_better_date(old.date, f.date))
+        else:
+            merged[k] = f
+    out = list(merged.values())
+    events = [f for f in out if f.kind == "event"]
+    drop: set[int] = set()
+    for i, small in enumerate(events):
+        for j, big in enumerate(events):
+            if i == j or j in drop or small.type != big.type:
+                continue
+            if set(small.actors) < set(big.actors) and _compatible(small.date, big.date):
+                drop.add(i)
+                idx = out.index(big)
+                out[idx] = replace(big, date=_better_date(big.date, small.date))
+                events[j] = out[idx]
+                break
+    dropped = {id(events[i]) for i in drop}
+    return [f for f in out if id(f) not in dropped]

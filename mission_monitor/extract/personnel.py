@@ -1,0 +1,412 @@
+"""Personnel facts (a head-count pledged, authorised, arrived, present or withdrawn) and
+deployment events (a contingent arrived with no head-count).
+
+A figure is a head-count when a personnel noun goes with it ("1,000 Kenyan police officers",
+"a contingent of 200", "Guatemala (150) ... troops"). Its status comes from the nearest trigger
+phrase around it, its actor from the noun phrase, a "from X", a possessive, a mission-wide
+"total", or else the nearest state named before it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from mission_monitor.extract.annotate import ActorMention, Annotated, Figure, Hit, Sentence
+from mission_monitor.extract.context import (
+    contributor,
+    hypothetical,
+    pick_date,
+    present_date,
+)
+from mission_monitor.extract.rules import rules
+from mission_monitor.models import Evidence, Fact
+from mission_monitor.resolve.actors import mission
+
+_STATUS_GROUPS = ("p:pledged", "p:deploy", "p:arrived", "p:present", "p:authorized", "p:withdrawn")
+_WINDOW = 14  # tokens: a trigger farther from the figure than this does not govern it
+_FORCE_WORDS = frozenset(
+    {
+        "police",
+        "security",
+        "military",
+        "armed",
+        "army",
+        "mission",
+        "force",
+        "contingent",
+        "uniformed",
+        "special",
+        "tactical",
+        "riot",
+    }
+)
+_PAST_DEPLOY = frozenset(
+    {
+        "sent",
+        "deployed",
+        "dispatched",
+        "contributed",
+        "provided",
+        "supplied",
+        "mobilised",
+        "mobilized",
+    }
+)
+_PRESENT_3RD = frozenset({"sends", "deploys", "dispatches"})
+_BASE_ARRIVE_PAST = ("ed",)
+
+
+@dataclass(frozen=True, slots=True)
+class HeadCount:
+    figure: Figure
+    noun_end: int  # token after the noun phrase
+    force: str | None
+    np_actor: ActorMention | None
+    rule: str
+
+
+def _actor_at(sent: Sentence, tok: int) -> ActorMention | None:
+    return next((a for a in sent.actors if a.start <= tok < a.end), None)
+
+
+def _noun_phrase(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
+    """The personnel noun that goes with a figure, scanning the words right after it."""
+    r = rules()
+    np_actor: ActorMention | None = None
+    force: str | None = None
+    saw_force_word = False
+    j = fig.end
+    steps = 0
+    while j < sent.end and steps < 6:
+        t = doc[j]
+        low = t.lower_
+        a = _actor_at(sent, j)
+        if low in r.noun_force and not (
+            low in ("police", "military", "army")
+            and j + 1 < sent.end
+            and doc[j + 1].lower_ in r.noun_force
+        ):
+            if low in r.weak_nouns and not saw_force_word:
+                after = doc[j + 1 : min(j + 5, sent.end)].text.lower()
+                if not any(f"of the {w}" in after for w in ("force", "mission", "contingent")):
+                    return None
+            force = r.noun_force[low] or force
+            return HeadCount(fig, j + 1, force, np_actor, "noun")
+        if a is not None:
+            if a.kind in ("state", "coref") and np_actor is None:
+                np_actor = a
+            j = a.end
+            steps += 1
+            continue
+        if low in r.modifiers or (t.is_alpha and t.text[:1].isupper() and steps > 0):
+            if low in _FORCE_WORDS:
+                saw_force_word = True
+                force = r.noun_force.get(low) or force
+            if low == "-" and j != fig.end:
+                return None
+            j += 1
+            steps += 1
+            continue
+        return None
+    return None
+
+
+def _collective(sent: Sentence, doc: Doc, fig: Figure) -> str | None:
+    """ "a contingent of (about) 200": the collective noun before the figure, if any."""
+    r = rules()
+    k = fig.start - 1
+    while k > sent.start and doc[k].lower_ in (
+        "about",
+        "some",
+        "nearly",
+        "approximately",
+        "around",
+        "roughly",
+        "up",
+        "to",
+        "over",
+        "more",
+        "than",
+        "at",
+        "least",
+        "almost",
+    ):
+        k -= 1
+    if k - 1 >= sent.start and doc[k].lower_ == "of":
+        noun = doc[k - 1].lower_
+        if noun in r.collective_nouns:
+            return noun
+    return None
+
+
+def _head_count(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
+    r = rules()
+    hc = _noun_phrase(sent, doc, fig)
+    if hc is not None:
+        return hc
+    coll = _collective(sent, doc, fig)
+    if coll is not None and coll in r.collective_counts:
+        return HeadCount(fig, fig.end, None, None, f"collective:{coll}")
+    # "Guatemala (150), el Salvador (78) ... have troops": a list of states with figures.
+    if (
+        fig.start - 1 > sent.start
+        and doc[fig.start - 1].text == "("
+        and fig.end < sent.end
+        and doc[fig.end].text == ")"
+    ):
+        a = next((x for x in sent.actors if x.end == fig.start - 1), None)
+        strong = [
+            t
+            for t in doc[sent.start : sent.end]
+            if t.lower_ in r.noun_force and t.lower_ not in r.weak_nouns
+        ]
+        if a is not None and a.kind == "state" and strong:
+            return HeadCount(fig, _list_end(sent, doc, fig.end + 1), None, a, "list")
+    return None
+
+
+def _list_end(sent: Sentence, doc: Doc, j: int) -> int:
+    """The token after a run of "State (N)" items, so that the trigger after the whole list
+    ("... and Belize (2) also have troops") is measured from its end."""
+    end = j
+    while j < sent.end:
+        while j < sent.end and doc[j].lower_ in (",", "and", "&"):
+            j += 1
+        a = next((x for x in sent.actors if x.start == j), None)
+        if a is None:
+            break
+        k = a.end
+        if k + 2 < sent.end and doc[k].text == "(" and doc[k + 2].text == ")":
+            j = end = k + 3
+            continue
+        break
+    return end
+
+
+def _rejected(sent: Sentence, doc: Doc, hc: HeadCount) -> bool:
+    r = rules()
+    fig = hc.figure
+    if fig.value < 2 or fig.value >= 1_000_000 or not float(fig.value).is_integer():
+        return True
+    # part of an amount of money or a date
+    for _mm, s, e in sent.money:
+        if s < fig.end and fig.start < e:
+            return True
+    f_start = doc[fig.start].idx
+    for d in sent.dates:
+        if d.start_char <= f_start < d.end_char:
+            return True
+    after = [t.lower_ for t in doc[hc.noun_end : min(hc.noun_end + 5, sent.end)]]
+    if any(w in r.casualty for w in after):
+        return True
+    before = [t.lower_ for t in doc[max(sent.start, fig.start - 3) : fig.start]]
+    if any(w in r.casualty_before for w in before):
+        return True
+    if fig.end < sent.end and doc[fig.end].lower_ in ("%", "percent", "per"):
+        return True
+    return (
+        fig.start > sent.start
+        and doc[fig.start - 1].lower_ in ("one", "of")
+        and (doc[fig.start - 2].lower_ == "one" if fig.start - 2 >= sent.start else False)
+    )
+
+
+def _distance(h: Hit, fig: Figure, noun_end: int) -> float:
+    if h.end <= fig.start:
+        return float(fig.start - h.end)
+    if h.start >= noun_end:
+        return float(h.start - noun_end) + 0.5
+    return 99.0  # inside the noun phrase
+
+
+def _future_before(doc: Doc, start: int, sent: Sentence) -> bool:
+    r = rules()
+    words = [doc[k].lower_.replace("\u2019", "'") for k in range(max(sent.start, start - 3), start)]
+    joined = " ".join(words)
+    return any((f in words) if " " not in f else (f in joined) for f in r.future) or any(
+        w in ("expected", "planned", "scheduled", "awaited") for w in words
+    )
+
+
+def _status(sent: Sentence, doc: Doc, hc: HeadCount) -> tuple[str, Hit | None] | None:
+    cands: list[tuple[float, int, Hit]] = []
+    for h in sent.hits:
+        if h.group not in _STATUS_GROUPS:
+            continue
+        d = _distance(h, hc.figure, hc.noun_end)
+        if d > _WINDOW:
+            continue
+        if h.group == "p:present" and doc[h.start].lower_ == "in":
+            d += 3  # "in Haiti" alone is weak evidence of presence
+        cands.append((d, _STATUS_GROUPS.index(h.group), h))
+    if not cands:
+        return None
+    cands.sort(key=lambda c: (c[0], c[1]))
+    for _d, _o, h in cands:
+        status = _resolve(sent, doc, h)
+        if status is not None:
+            return status, h
+    return None
+
+
+def _resolve(sent: Sentence, doc: Doc, h: Hit) -> str | None:
+    """The status a trigger gives, with its tense: "to deploy" pledges, "deployed" arrived."""
+    word = doc[h.start].lower_
+    group = h.group.split(":", 1)[1]
+    if group == "deploy":
+        if word in _PAST_DEPLOY:
+            prev = [doc[k].lower_ for k in range(max(sent.start, h.start - 2), h.start)]
+            if "be" in prev or "to" in prev:
+                return "pledged"
+            return "arrived"
+        if word in _PRESENT_3RD and not _future_before(doc, h.start, sent):
+            return "arrived"
+        return "pledged"
+    if group == "arrived":
+        if word.endswith(_BASE_ARRIVE_PAST) or word in ("touched", "flew", "flown"):
+            return "arrived"
+        return "pledged" if _future_before(doc, h.start, sent) else "arrived"
+    if group == "withdrawn":
+        if _future_before(doc, h.start, sent) and not word.endswith("ed"):
+            return None
+        return "withdrawn"
+    return group
+
+
+def _qualifier(sent: Sentence, doc: Doc, fig: Figure) -> str:
+    for h in sent.hits:
+        if h.group.startswith("qual:") and h.end == fig.start:
+            return h.group.split(":", 1)[1]
+        if h.group == "qual_after:at_least" and h.start == fig.end:
+            return "at_least"
+    return "exact"
+
+
+def _actor(sent: Sentence, doc: Doc, hc: HeadCount, status: str) -> tuple[str, str] | None:
+    r = rules()
+    m = mission()
+    fig = hc.figure
+    if hc.np_actor is not None:
+        if hc.np_actor.code == m.host:
+            return None  # the host's own police are not the mission
+        return hc.np_actor.code, "np"
+    # "700 police personnel from Kenya"
+    for k in range(hc.noun_end, min(hc.noun_end + 3, sent.end)):
+        if doc[k].lower_ == "from":
+            a = next((x for x in sent.actors if x.start in (k + 1, k + 2)), None)
+            if a is not None and a.code != m.host and a.kind != "org":
+                return a.code, "from"
+    # "Kenya's 1,000 officers"
+    if fig.start - 1 > sent.start and doc[fig.start - 1].lower_ in ("'s", "\u2019s"):
+        a = next((x for x in sent.actors if x.end == fig.start - 1), None)
+        if a is not None and contributor(a):
+            return a.code, "possessive"
+    before = doc[max(sent.start, fig.start - 4) : fig.start].text.lower()
+    if (
+        any(h.group == "total" and h.end <= fig.start and h.end >= fig.start - 3 for h in sent.hits)
+        or "total" in before
+    ):
+        return m.code, "total"
+    if status == "authorized":
+        return m.code, "authorized"
+    prior = [a for a in sent.actors if a.end <= fig.start and contributor(a)]
+    if prior:
+        return prior[-1].code, "nearest-before"
+    later = [a for a in sent.actors if a.start >= hc.noun_end and contributor(a)]
+    if later:
+        return later[0].code, "nearest-after"
+    if any(a.kind == "mission" for a in sent.actors):
+        return m.code, "mission"
+    del r
+    return None
+
+
+def extract_personnel(ann: Annotated, published: str | None) -> tuple[list[Fact], list[Fact]]:
+    """Personnel facts and deployment events of a whole document."""
+    doc = ann.doc
+    people: list[Fact] = []
+    events: list[Fact] = []
+    m = mission()
+    r = rules()
+    for sent in ann.sentences:
+        evidence_text = ann.text[sent.start_char : sent.end_char]
+        arrived_here = False
+        counted: set[int] = set()
+        for fig in sent.figures:
+            hc = _head_count(sent, doc, fig)
+            if hc is None or _rejected(sent, doc, hc):
+                continue
+            got = _status(sent, doc, hc)
+            if got is None:
+                status = "present" if sent.has("present_marker") else ""
+                trig: Hit | None = None
+                if not status:
+                    continue
+            else:
+                status, trig = got
+            qualifier = _qualifier(sent, doc, fig)
+            if qualifier == "at_most" and (
+                sent.has("requires:un_resolution") or sent.has("p:authorized")
+            ):
+                status = "authorized"
+            actor = _actor(sent, doc, hc, status)
+            if actor is None:
+                continue
+            code, how = actor
+            anchor = doc[trig.start].idx if trig is not None else doc[fig.start].idx
+            date = pick_date(sent, doc, anchor, published)
+            if date is None and status == "present":
+                date = present_date(sent, published) or published
+            counted.add(fig.start)
+            arrived_here = arrived_here or status == "arrived"
+            people.append(
+                Fact(
+                    kind="personnel",
+                    actor=code,
+                    status=status,
+                    count=int(fig.value),
+                    qualifier=qualifier,
+                    force=hc.force,
+                    date=date,
+                    evidence=Evidence(
+                        evidence_text,
+                        sent.start_char,
+                        sent.end_char,
+                        f"personnel:{hc.rule}/{how}/{trig.group if trig else 'present-marker'}",
+                    ),
+                )
+            )
+        if arrived_here:
+            continue
+        # deployment: a contingent arrived, with no head-count
+        for h in sent.hits_of("deploy_event"):
+            if hypothetical(doc, h, sent) or _future_before(doc, h.start, sent):
+                continue
+            has_people = any(
+                doc[k].lower_ in r.noun_force or doc[k].lower_ in ("contingent", "batch")
+                for k in range(sent.start, sent.end)
+            )
+            enters_host = any(
+                a.code == m.host and h.end <= a.start <= h.end + 3 for a in sent.actors
+            )
+            if not (has_people or enters_host):
+                continue
+            states = sorted({a.code for a in sent.actors if contributor(a)})
+            if not states:
+                continue
+            date = pick_date(sent, doc, doc[h.start].idx, published, "past")
+            events.append(
+                Fact(
+                    kind="event",
+                    type="deployment",
+                    actors=tuple(states),
+                    date=date,
+                    evidence=Evidence(
+                        evidence_text, sent.start_char, sent.end_char, "event:deployment"
+                    ),
+                )
+            )
+            break
+    return people, events
