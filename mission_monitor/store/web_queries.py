@@ -1,0 +1,161 @@
+"""Read queries the dashboard and the JSON API need on large databases: filtered, paginated
+pages of facts and documents, built in SQL (SQLAlchemy Core, SQLite and PostgreSQL alike) so that
+a page costs the same with a thousand facts or a million.
+
+Owned by the web layer; it reuses the row builders of :mod:`.queries` so that a fact or a
+document looks the same whichever query produced it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, and_, func, or_, select
+
+from mission_monitor.models import SourcedFact
+from mission_monitor.store.queries import (
+    _actor_filter,
+    _document_row,
+    _document_select,
+    _facts_select,
+    _sourced,
+)
+from mission_monitor.store.rows import DocumentRow
+from mission_monitor.store.schema import documents, facts
+
+D, F = documents.c, facts.c
+
+
+@dataclass(frozen=True, slots=True)
+class FactFilter:
+    """Which facts: every field that is set must hold. Dates are ISO strings; ``until`` and
+    ``as_of`` are inclusive whole days (``YYYY-MM-DD``)."""
+
+    kind: str | None = None
+    actor: str | None = None
+    status: str | None = None
+    since: str | None = None  # fact date on or after
+    until: str | None = None  # fact date on or before
+    as_of: str | None = None  # known by then: documents published on or before
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentFilter:
+    q: str | None = None  # in the title or the cleaned text, ignoring case
+    site: str | None = None
+    language: str | None = None
+    since: str | None = None  # published on or after
+    until: str | None = None  # published on or before
+    as_of: str | None = None  # published on or before (the as-of date)
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _fact_conditions(flt: FactFilter) -> list[Any]:
+    conds: list[Any] = []
+    if flt.kind is not None:
+        conds.append(F.kind == flt.kind)
+    if flt.actor is not None:
+        conds.append(_actor_filter(flt.actor))
+    if flt.status is not None:
+        conds.append(F.status == flt.status)
+    if flt.since is not None:
+        conds.append(F.date >= flt.since)
+    if flt.until is not None:
+        conds.append(F.date <= flt.until)
+    if flt.as_of is not None:
+        conds.append(D.published <= flt.as_of)
+    return conds
+
+
+def fact_page(
+    conn: Connection, flt: FactFilter, *, limit: int, offset: int = 0
+) -> list[SourcedFact]:
+    """Facts matching ``flt``, in id order (the order they were stored), one page of them."""
+    query = _facts_select().order_by(None).order_by(F.id)
+    conds = _fact_conditions(flt)
+    if conds:
+        query = query.where(and_(*conds))
+    query = query.limit(limit).offset(offset)
+    return [_sourced(row._mapping) for row in conn.execute(query)]
+
+
+def facts_with_key_of(
+    conn: Connection, fact_id: int, as_of: str | None = None
+) -> list[SourcedFact]:
+    """The other stored facts that state the same fact as ``fact_id`` (same FACTS.md key)."""
+    key = select(F.fact_key).where(F.id == fact_id).scalar_subquery()
+    query = _facts_select().where(and_(F.fact_key == key, F.id != fact_id))
+    if as_of is not None:
+        query = query.where(D.published <= as_of)
+    return [_sourced(row._mapping) for row in conn.execute(query.limit(200))]
+
+
+def _document_conditions(flt: DocumentFilter) -> list[Any]:
+    conds: list[Any] = []
+    if flt.q:
+        pattern = _like(flt.q)
+        conds.append(or_(D.title.ilike(pattern, escape="\\"), D.text.ilike(pattern, escape="\\")))
+    if flt.site is not None:
+        conds.append(D.site == flt.site)
+    if flt.language is not None:
+        conds.append(D.language == flt.language)
+    if flt.since is not None:
+        conds.append(D.published >= flt.since)
+    if flt.until is not None:
+        conds.append(D.published <= flt.until)
+    if flt.as_of is not None:
+        conds.append(D.published <= flt.as_of)
+    return conds
+
+
+def document_page(
+    conn: Connection, flt: DocumentFilter, *, limit: int, offset: int = 0
+) -> list[DocumentRow]:
+    """Documents matching ``flt``, newest publication first, one page of them."""
+    query = _document_select().order_by(None).order_by(D.published.desc(), D.id.desc())
+    conds = _document_conditions(flt)
+    if conds:
+        query = query.where(and_(*conds))
+    query = query.limit(limit).offset(offset)
+    return [_document_row(row._mapping) for row in conn.execute(query)]
+
+
+def document_count(conn: Connection, flt: DocumentFilter) -> int:
+    query = select(func.count()).select_from(documents)
+    conds = _document_conditions(flt)
+    if conds:
+        query = query.where(and_(*conds))
+    return int(conn.execute(query).scalar_one())
+
+
+def document_facets(conn: Connection) -> dict[str, list[str]]:
+    """The values the document filters offer: every site and language stored."""
+    sites = conn.execute(select(D.site).where(D.site.is_not(None)).distinct().order_by(D.site))
+    langs = conn.execute(
+        select(D.language).where(D.language.is_not(None)).distinct().order_by(D.language)
+    )
+    return {"site": [s for (s,) in sites], "language": [lang for (lang,) in langs]}
+
+
+def facts_of_documents(conn: Connection, doc_ids: Sequence[int]) -> list[SourcedFact]:
+    """Every fact of the given documents."""
+    if not doc_ids:
+        return []
+    query = _facts_select().where(F.document_id.in_(list(doc_ids)))
+    return [_sourced(row._mapping) for row in conn.execute(query)]
+
+
+def data_version(conn: Connection) -> tuple[Any, ...]:
+    """A value that changes whenever documents or facts are added, replaced or removed: the key
+    under which the web layer caches reconciled views."""
+    fact_state = conn.execute(select(func.max(F.id), func.count(F.id))).one()
+    doc_state = conn.execute(
+        select(func.max(D.id), func.count(D.id), func.max(D.ingested_at))
+    ).one()
+    return (*fact_state, *doc_state)

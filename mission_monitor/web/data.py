@@ -1,0 +1,136 @@
+"""What the pages and the API read, in one place: the store's queries and the reconciled record.
+
+Reconciling reads every fact known on a date, which is too slow to repeat on each request of a
+large database, so the results are cached per *(database state, as-of date)*: the state is
+:func:`mission_monitor.store.web_queries.data_version`, which changes whenever a document or a
+fact is added, replaced or removed, so a cached view is never stale.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+from mission_monitor.mission import Mission
+from mission_monitor.models import SourcedFact
+from mission_monitor.reconcile import Record, reconcile
+from mission_monitor.store import Store
+from mission_monitor.store import queries as store_queries
+from mission_monitor.store import web_queries as wq
+from mission_monitor.store.rows import DocumentDetail, DocumentRow
+
+T = TypeVar("T")
+
+
+class LRU:
+    """A small thread-safe least-recently-used cache."""
+
+    def __init__(self, size: int) -> None:
+        self.size = max(1, size)
+        self._items: OrderedDict[Any, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get_or_make(self, key: Any, make: Callable[[], T]) -> T:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        value = make()  # outside the lock: two threads may both compute, both get a right value
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return value
+
+
+class WebData:
+    """The dashboard's read access to one store."""
+
+    def __init__(self, store: Store, mission: Mission, *, cache_size: int = 32) -> None:
+        self.store = store
+        self.mission = mission
+        self.cache = LRU(cache_size)
+
+    # -- the reconciled record -------------------------------------------------------------------
+
+    @staticmethod
+    def day(as_of: str | None) -> str:
+        """The as-of day a view is computed for: the given one (``YYYY-MM-DD``) or today (UTC)."""
+        return as_of or dt.datetime.now(dt.UTC).date().isoformat()
+
+    def record(self, as_of: str | None) -> Record:
+        """The record as known on ``as_of`` (a whole day), cached per database state."""
+        day = self.day(as_of)
+
+        def make() -> Record:
+            known = self.store.sourced_facts(as_of=day)
+            return reconcile(known, self.mission, as_of=day)
+
+        return self.cache.get_or_make(("record", self.version(), day), make)
+
+    def memo(self, name: str, as_of: str | None, make: Callable[[], T]) -> T:
+        """``make()``, cached for the database state and the as-of day."""
+        return self.cache.get_or_make((name, self.version(), self.day(as_of)), make)
+
+    def conflicting_facts(self, sf: SourcedFact, as_of: str | None) -> list[SourcedFact]:
+        """The facts that the reconciled record finds in conflict with ``sf``: those on the other
+        sides of every conflict one of whose sides ``sf`` supports."""
+        others: set[int] = set()
+        for conflict in self.record(as_of).conflicts:
+            sides = [set(side.sources) for side in conflict.sides]
+            if any(sf.fact_id in side for side in sides):
+                for side in sides:
+                    if sf.fact_id not in side:
+                        others |= side
+        return self.facts_by_id(sorted(others))
+
+    def facts_by_id(self, fact_ids: Sequence[int]) -> list[SourcedFact]:
+        if not fact_ids:
+            return []
+        with self.store.engine.connect() as conn:
+            return store_queries.sourced_facts(conn, fact_ids=list(fact_ids))
+
+    # -- the store -----------------------------------------------------------------------------
+
+    def version(self) -> tuple[Any, ...]:
+        with self.store.engine.connect() as conn:
+            return wq.data_version(conn)
+
+    def fact_page(self, flt: wq.FactFilter, limit: int, offset: int) -> list[SourcedFact]:
+        with self.store.engine.connect() as conn:
+            return wq.fact_page(conn, flt, limit=limit, offset=offset)
+
+    def fact(self, fact_id: int) -> SourcedFact | None:
+        return self.store.fact(fact_id)
+
+    def same_facts(self, fact_id: int, as_of: str | None) -> list[SourcedFact]:
+        with self.store.engine.connect() as conn:
+            return wq.facts_with_key_of(conn, fact_id, as_of)
+
+    def document_page(
+        self, flt: wq.DocumentFilter, limit: int, offset: int
+    ) -> tuple[list[DocumentRow], int]:
+        with self.store.engine.connect() as conn:
+            return (
+                wq.document_page(conn, flt, limit=limit, offset=offset),
+                wq.document_count(conn, flt),
+            )
+
+    def document(self, doc_id: int) -> DocumentDetail | None:
+        return self.store.document(doc_id)
+
+    def document_facts(self, doc_id: int) -> list[SourcedFact]:
+        return self.store.sourced_facts(doc_id=doc_id)
+
+    def facets(self) -> dict[str, list[str]]:
+        key = ("facets", self.version())
+
+        def make() -> dict[str, list[str]]:
+            with self.store.engine.connect() as conn:
+                return wq.document_facets(conn)
+
+        return self.cache.get_or_make(key, make)
