@@ -112,9 +112,10 @@ def ingest(
 ) -> IngestSummary:
     """Read, clean, extract and store every document under ``paths``, one transaction each.
 
-    A bad input (unreadable, binary, empty, no article text, a broken dump line) is recorded in
-    ``summary.failed`` with its problem and the others go on. ``published`` forces the
-    publication date of every document of this run.
+    A bad input (unreadable, binary, empty, no article text, a broken dump line, or a document
+    the database refused) is recorded in ``summary.failed`` with its problem and the others go
+    on; a refused document leaves nothing behind (its transaction is rolled back).
+    ``published`` forces the publication date of every document of this run.
     """
     summary = IngestSummary()
 
@@ -134,8 +135,12 @@ def ingest(
             summary.failed.append((exc.source, exc.problem))
             report(IngestEvent(exc.source, "failed", exc.problem))
             continue
-        except StoreError:
-            raise  # the database itself fails: stop, the stored documents stay consistent
+        except StoreError as exc:
+            # this document was rolled back whole; the others may still be stored
+            problem = f"not stored: {exc}"
+            summary.failed.append((item.source, problem))
+            report(IngestEvent(item.source, "failed", problem))
+            continue
         except Exception as exc:  # a bug in a stage must not lose the other documents
             log.exception("%s: processing failed", item.source)
             problem = f"processing failed ({type(exc).__name__}: {exc})"

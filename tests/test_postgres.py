@@ -12,6 +12,7 @@ import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -107,3 +108,22 @@ def test_two_writers_store_each_document_once(pg_db: str) -> None:
         assert store.stats().documents == len(docs)
         assert store.stats().facts == len(docs)
         assert store.check() == []
+
+
+def test_nul_in_a_dump_is_stored_and_a_refused_document_leaves_nothing(
+    pg_db: str, tmp_path: Path
+) -> None:
+    from mission_monitor.errors import StoreError
+    from mission_monitor.pipeline import ingest
+
+    dump = tmp_path / "d.jsonl"
+    dump.write_text(json.dumps({"id": "nul", "text": "Kenya sent\u0000 police " * 20}) + "\n")
+    with Store.open(pg_db) as store:
+        summary = ingest([dump], store)
+        assert summary.new == 1 and summary.failed == []
+        bad = _doc(1, "text with a NUL \x00 that PostgreSQL refuses " * 10)
+        bad = Processed(bad.raw, replace(bad.clean, text="a \x00 b"), bad.facts, bad.published)
+        with pytest.raises(StoreError):
+            store.add(bad)
+        stats = store.stats()
+        assert (stats.documents, stats.stories, stats.facts) == (1, 1, 0)

@@ -191,6 +191,13 @@ def test_gzipped_dump_and_a_truncated_one(tmp_path: Path) -> None:
     assert good == [] and "unreadable gzip data" in bad[0].problem
 
 
+def test_nul_characters_in_a_dump_are_dropped(tmp_path: Path) -> None:
+    dump = tmp_path / "d.jsonl"
+    dump.write_text(json.dumps({"id": "a\u0000", "text": "Ken\u0000ya", "title": "T\u0000"}))
+    good, bad = read_all(dump)
+    assert bad == [] and (good[0].doc, good[0].content, good[0].title) == ("a", "Kenya", "T")
+
+
 def test_dump_line_that_is_not_utf8(tmp_path: Path) -> None:
     dump = tmp_path / "d.jsonl"
     dump.write_bytes(b'{"id": "a", "text": "caf\xe9"}\n{"id": "b", "text": "fine"}\n')

@@ -106,7 +106,7 @@ def _to_raw(source: str, obj: dict[str, Any]) -> RawInput | InputError:
         value = obj.get(name)
         if value is not None and not isinstance(value, str):
             return InputError(source, f"'{name}' must be a string, got {type(value).__name__}")
-        meta[name] = (value.strip() or None) if isinstance(value, str) else None
+        meta[name] = (_no_nul(value).strip() or None) if isinstance(value, str) else None
     published = meta["published"]
     if published is not None:
         parsed = normalise_date(published)
@@ -114,9 +114,9 @@ def _to_raw(source: str, obj: dict[str, Any]) -> RawInput | InputError:
             return InputError(source, f"'published' is not a date: {published!r}")
         published = parsed
     return RawInput(
-        doc=str(doc).strip(),
+        doc=_no_nul(str(doc).strip()),
         source=source,
-        content=content,
+        content=_no_nul(content),
         format="html" if fmt == "html" else "text",
         url=meta["url"],
         published=published,
@@ -124,6 +124,12 @@ def _to_raw(source: str, obj: dict[str, Any]) -> RawInput | InputError:
         outlet=meta["outlet"],
         encoding="utf_8",
     )
+
+
+def _no_nul(text: str) -> str:
+    """NUL characters (``\\u0000`` escapes) mean nothing in a report, and PostgreSQL text refuses
+    them: they are dropped."""
+    return text.replace("\x00", "")
 
 
 def normalise_date(value: str) -> str | None:
