@@ -59,8 +59,14 @@ def run(
     truth: Mapping[str, str],
     html: Mapping[str, str],
     urls: Mapping[str, str],
+    repeat: int = 1,
 ) -> Run:
-    start = time.perf_counter()
-    predicted = {k: extractor(html[k], urls[k]) for k in truth}
-    seconds = time.perf_counter() - start
-    return Run(name, score(truth, predicted), seconds)
+    """Score ``extractor`` on the pages; its time is the best of ``repeat`` passes (the
+    machine is shared, so the fastest pass is the least disturbed one)."""
+    best = float("inf")
+    predicted: dict[str, str] = {}
+    for _ in range(max(1, repeat)):
+        start = time.perf_counter()
+        predicted = {k: extractor(html[k], urls[k]) for k in truth}
+        best = min(best, time.perf_counter() - start)
+    return Run(name, score(truth, predicted), best)
