@@ -205,6 +205,8 @@ _DATE_RE = re.compile(
             r"(?i:(?:(?:earlier|later)\s+)?(?:last|this|next|past)\s+(?:week|month|year))\b",
             r"(?i:\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:day|week|month|year)s?\s+ago)\b",
             r"\b(?i:yesterday|today|tonight)\b",
+            # over the summer, in the spring of 2024
+            rf"(?i:(?:over|during|in|this|last|since|by)\s+(?:the\s+)?(?:summer|winter|spring|autumn|fall))(?:\s+(?:of\s+)?{_YEAR})?\b",
         ]
     )
 )

@@ -4,6 +4,7 @@ date that belongs to a fact, and which actors count as actors (not places, not m
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
@@ -14,44 +15,36 @@ from mission_monitor.resolve.dates import Prefer, resolve_date
 _CLAUSE_PUNCT = frozenset(
     {",", ";", ":", "(", ")", "\u2014", "\u2013", "--", '"', "\u201c", "\u201d"}
 )
+# Words that open a new clause. The relative ones ("which", "who") open a clause about
+# something else: its actors and dates are not the main clause's.
 _CLAUSE_WORDS = frozenset(
-    {
-        "that",
-        "which",
-        "who",
-        "where",
-        "while",
-        "but",
-        "whereas",
-        "although",
-        "though",
-        "because",
-        "after",
-        "before",
-        "when",
-        "amid",
-        "despite",
-    }
+    "that which who whose where while but whereas although though because after before when "
+    "amid despite until as".split()
+)
+_RELATIVE = frozenset({"which", "who", "whose", "where"})
+# Clauses whose dates belong to them alone: relative, concessive and causal ones.
+_SIDE_CLAUSES = _RELATIVE | frozenset(
+    "although though whereas while despite because after before as amid".split()
 )
 _MODALS = frozenset({"could", "may", "might", "would", "will", "should", "shall", "'ll", "can"})
 _FUTURE_WORDS = frozenset(
-    {
-        "will",
-        "would",
-        "'ll",
-        "shall",
-        "scheduled",
-        "upcoming",
-        "next",
-        "planned",
-        "plans",
-        "set",
-        "due",
-        "expected",
-        "tomorrow",
-        "later",
-    }
+    "will would 'll shall scheduled upcoming planned plans set due expected tomorrow".split()
 )
+# Words that make an event in their clause a wish, a need or a plan: "still needs a mandate".
+_UNREAL = frozenset(
+    "could may might would will should shall 'll can need needs needed require requires "
+    "required seek seeks seeking sought await awaits awaiting pending if unless hope hopes "
+    "want wants wanted urge urges urged ask asks asked propose proposes proposed".split()
+)
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    start: int
+    end: int
+    relative: bool  # opened by "which", "who", "where"...
+    opener: str  # the clause word that opened it ("that", "which"...), or ""
 
 
 def usable(a: ActorMention) -> bool:
@@ -64,43 +57,68 @@ def contributor(a: ActorMention) -> bool:
     return usable(a) and a.kind in ("state", "official", "coref") and a.code != mission().host
 
 
-def clauses(sent: Sentence, doc: Doc) -> list[tuple[int, int]]:
-    """Token ranges of the sentence split at commas, brackets and clause words."""
-    out: list[tuple[int, int]] = []
+def clauses(sent: Sentence, doc: Doc) -> list[Clause]:
+    """The sentence split at commas, brackets and clause words."""
+    out: list[Clause] = []
     start = sent.start
+    opener = ""
     for i in range(sent.start, sent.end):
         t = doc[i]
-        if t.text in _CLAUSE_PUNCT or (t.lower_ in _CLAUSE_WORDS and i > start):
+        low = t.lower_
+        is_punct = t.text in _CLAUSE_PUNCT
+        if is_punct or (low in _CLAUSE_WORDS and i > start):
             if i > start:
-                out.append((start, i))
-            start = i + 1 if t.text in _CLAUSE_PUNCT else i
+                out.append(Clause(start, i, opener in _RELATIVE, opener))
+            start = i + 1 if is_punct else i
+            opener = "" if is_punct else low
+            if is_punct and i + 1 < sent.end and doc[i + 1].lower_ in _CLAUSE_WORDS:
+                opener = doc[i + 1].lower_
     if start < sent.end:
-        out.append((start, sent.end))
-    return out or [(sent.start, sent.end)]
+        out.append(Clause(start, sent.end, opener in _RELATIVE, opener))
+    return out or [Clause(sent.start, sent.end, False, "")]
+
+
+def clause_index(cls: list[Clause], tok: int) -> int:
+    for k, c in enumerate(cls):
+        if c.start <= tok < c.end:
+            return k
+    return max(0, min(len(cls) - 1, next((k for k, c in enumerate(cls) if c.start > tok), 0)))
 
 
 def clause_actors(
-    sent: Sentence, doc: Doc, hits: Iterable[Hit], keep: frozenset[str] | None = None
+    sent: Sentence,
+    doc: Doc,
+    hits: Iterable[Hit],
+    keep: frozenset[str] | None = None,
+    borrow: bool = True,
 ) -> list[ActorMention]:
-    """Actors in the clauses of the given trigger hits; a trigger clause with none borrows
-    the nearest clause that has some."""
+    """Actors in the clauses of the given trigger hits. A trigger clause with none borrows
+    the nearest clause that has some; a "that he ..." clause adds the clause of its speaker."""
     cls = clauses(sent, doc)
 
-    def actors_in(rng: tuple[int, int]) -> list[ActorMention]:
+    def actors_in(c: Clause) -> list[ActorMention]:
         return [
             a
             for a in sent.actors
-            if rng[0] <= a.start < rng[1] and usable(a) and (keep is None or a.kind in keep)
+            if c.start <= a.start < c.end and usable(a) and (keep is None or a.kind in keep)
         ]
 
     found: list[ActorMention] = []
     for h in hits:
-        idx = next((k for k, (s, e) in enumerate(cls) if s <= h.start < e), None)
-        if idx is None:
-            continue
+        idx = clause_index(cls, h.start)
         own = actors_in(cls[idx])
+        c = cls[idx]
+        if (
+            idx > 0
+            and c.opener == "that"
+            and c.start + 1 < c.end
+            and doc[c.start + 1].lower_ in _PRONOUNS
+        ):
+            own = own + actors_in(cls[idx - 1])
         if own:
             found.extend(own)
+            continue
+        if not borrow:
             continue
         for step in range(1, len(cls)):
             near = [k for k in (idx + step, idx - step) if 0 <= k < len(cls)]
@@ -109,6 +127,54 @@ def clause_actors(
                 found.extend(got)
                 break
     return found
+
+
+def nearest_before(
+    sent: Sentence, doc: Doc, tok: int, accept: Iterable[str] | None = None
+) -> ActorMention | None:
+    """The actor named nearest before ``tok``: in its own clause first, then in the clauses
+    before it, skipping relative clauses ("The US, which drafted the text with Ecuador, has
+    promised ..." -> the US). ``accept``: the actor kinds wanted."""
+    kinds = frozenset(accept) if accept is not None else None
+    cls = clauses(sent, doc)
+    idx = clause_index(cls, tok)
+    own = cls[idx]
+    for k in range(idx, -1, -1):
+        c = cls[k]
+        if k != idx and c.relative and not own.relative:
+            continue
+        cands = [
+            a
+            for a in sent.actors
+            if c.start <= a.start < c.end
+            and a.end <= tok
+            and usable(a)
+            and (kinds is None or a.kind in kinds)
+        ]
+        # within a clause a named state beats "the mission" ("Kenya is ready to lead a
+        # multinational force and to send 1,000 officers")
+        states = [a for a in cands if a.kind != "mission"]
+        if states:
+            return states[-1]
+        if cands:
+            return cands[-1]
+    return None
+
+
+def unreal(doc: Doc, hit: Hit, sent: Sentence) -> bool:
+    """A wish, need or plan word earlier in the trigger's clause: "could vote", "still needs a
+    mandate", "is expected to sign"."""
+    cls = clauses(sent, doc)
+    c = cls[clause_index(cls, hit.start)]
+    for k in range(c.start, hit.start):
+        low = doc[k].lower_.replace("\u2019", "'")
+        if low in _UNREAL:
+            return True
+        if low in ("expected", "set", "plans", "planned", "due", "hoped", "hopes") and (
+            k + 1 < hit.start and doc[k + 1].lower_ == "to"
+        ):
+            return True
+    return False
 
 
 def hypothetical(doc: Doc, hit: Hit, sent: Sentence) -> bool:
@@ -124,10 +190,8 @@ def hypothetical(doc: Doc, hit: Hit, sent: Sentence) -> bool:
     return False
 
 
-def future_tense(sent: Sentence, doc: Doc) -> bool:
-    return any(
-        doc[i].lower_.replace("\u2019", "'") in _FUTURE_WORDS for i in range(sent.start, sent.end)
-    )
+def _future_clause(doc: Doc, c: Clause) -> bool:
+    return any(doc[i].lower_.replace("\u2019", "'") in _FUTURE_WORDS for i in range(c.start, c.end))
 
 
 def pick_date(
@@ -137,17 +201,33 @@ def pick_date(
     published: str | None,
     prefer: Prefer | None = None,
 ) -> str | None:
-    """The resolved date of the date span nearest to ``anchor_char`` in the sentence."""
+    """The resolved date that goes with the trigger at ``anchor_char``: a date in its own
+    clause first, else the nearest one outside relative clauses about something else.
+    Incomplete dates lean to the future only where their clause speaks of the future."""
     if not sent.dates:
         return None
-    if prefer is None:
-        prefer = "future" if future_tense(sent, doc) else "past"
-    ordered = sorted(
-        sent.dates,
-        key=lambda d: min(abs(d.start_char - anchor_char), abs(d.end_char - anchor_char)),
+    cls = clauses(sent, doc)
+    anchor_tok = next(
+        (t.i for t in doc[sent.start : sent.end] if t.idx <= anchor_char < t.idx + len(t) + 1),
+        sent.start,
     )
-    for d in ordered:
-        got = resolve_date(d.text, published, prefer)
+    a_idx = clause_index(cls, anchor_tok)
+
+    def date_clause(ds_start: int) -> int:
+        tok = next((t.i for t in doc[sent.start : sent.end] if t.idx >= ds_start), sent.end - 1)
+        return clause_index(cls, tok)
+
+    ranked = []
+    for d in sent.dates:
+        k = date_clause(d.start_char)
+        if k != a_idx and cls[k].opener in _SIDE_CLAUSES and cls[a_idx].opener not in _RELATIVE:
+            continue  # "Although the first contingent landed in June, the force numbers 600"
+        dist = min(abs(d.start_char - anchor_char), abs(d.end_char - anchor_char))
+        ranked.append((0 if k == a_idx else 1, dist, d, k))
+    ranked.sort(key=lambda r: (r[0], r[1]))
+    for _same, _dist, d, k in ranked:
+        pref: Prefer = prefer or ("future" if _future_clause(doc, cls[k]) else "past")
+        got = resolve_date(d.text, published, pref)
         if got is not None:
             return got
     return None

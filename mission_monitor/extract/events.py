@@ -13,6 +13,7 @@ from mission_monitor.extract.context import (
     hypothetical,
     pick_date,
     present_date,
+    unreal,
     usable,
 )
 from mission_monitor.extract.rules import EventRule, rules
@@ -43,7 +44,9 @@ def _previous_states(ann: Annotated, idx: int) -> list[str]:
     return []
 
 
-def _actors(rule: EventRule, ann: Annotated, idx: int, hits: list[Hit]) -> tuple[str, ...] | None:
+def _actors(
+    rule: EventRule, ann: Annotated, idx: int, hits: list[Hit], borrow: bool = True
+) -> tuple[str, ...] | None:
     sent = ann.sentences[idx]
     doc = ann.doc
     m = mission()
@@ -69,7 +72,7 @@ def _actors(rule: EventRule, ann: Annotated, idx: int, hits: list[Hit]) -> tuple
             return (m.host,)
         anchor = hits[0].start
         return (min(states, key=lambda a: abs(a.start - anchor)).code,)
-    found = clause_actors(sent, doc, hits)
+    found = clause_actors(sent, doc, hits, borrow=borrow)
     codes = _codes(found)
     if t == "meeting":
         orgs = [c for c in codes if c in _org_codes()]
@@ -94,11 +97,17 @@ def _org_codes() -> frozenset[str]:
 
 
 def extract_events(ann: Annotated, published: str | None) -> list[Fact]:
+    """Events sentence by sentence. Several types may fire in one sentence ("the Council
+    extended the mandate": a resolution and a mandate), but a trigger word serves one type
+    only, and a second event needs its actors in its own clause."""
     doc = ann.doc
     out: list[Fact] = []
     for idx, sent in enumerate(ann.sentences):
+        used: set[int] = set()
+        fired = 0
         for rule in rules().events:
             hits = sent.hits_of(f"event:{rule.type}") or sent.hits_of(f"weak:{rule.type}")
+            hits = [h for h in hits if not used.intersection(range(h.start, h.end))]
             if not hits:
                 continue
             if rule.with_ and not sent.has(f"with:{rule.type}"):
@@ -108,12 +117,17 @@ def extract_events(ann: Annotated, published: str | None) -> list[Fact]:
             if sent.has(f"blocked:{rule.type}"):
                 continue
             if rule.hypothetical:
-                hits = [h for h in hits if not hypothetical(doc, h, sent)]
+                hits = [
+                    h for h in hits if not hypothetical(doc, h, sent) and not unreal(doc, h, sent)
+                ]
                 if not hits:
                     continue
-            actors = _actors(rule, ann, idx, hits)
+            actors = _actors(rule, ann, idx, hits, borrow=fired == 0)
             if not actors:
                 continue
+            for h in hits:
+                used.update(range(h.start, h.end))
+            fired += 1
             anchor = doc[hits[0].start].idx
             date = pick_date(sent, doc, anchor, published) or present_date(sent, published)
             out.append(
@@ -130,5 +144,4 @@ def extract_events(ann: Annotated, published: str | None) -> list[Fact]:
                     ),
                 )
             )
-            break
     return out

@@ -7,8 +7,14 @@ than any word of cost or need ("costs", "shortfall", "requires"). The actor is t
 
 from __future__ import annotations
 
-from mission_monitor.extract.annotate import Annotated, Hit, Sentence
-from mission_monitor.extract.context import pick_date, usable
+from mission_monitor.extract.annotate import ActorMention, Annotated, Hit, Sentence
+from mission_monitor.extract.context import (
+    clause_index,
+    clauses,
+    pick_date,
+    present_date,
+    usable,
+)
 from mission_monitor.models import Evidence, Fact
 from mission_monitor.resolve.actors import mission
 
@@ -25,29 +31,32 @@ def _dist(h: Hit, start: int, end: int) -> float:
 
 
 def _payer(ann: Annotated, sent: Sentence, start: int, end: int) -> tuple[str, str] | None:
+    """Who pays: "from X" after the amount, else the actor named nearest before it (outside
+    relative clauses), else the first one after it. The host and the mission never pay; the
+    Security Council never does either (a UN trust fund is "UN")."""
     doc = ann.doc
     m = mission()
 
-    def ok(code: str, kind: str) -> bool:
-        return code not in (m.host, m.code) and kind != "mission"
+    def ok(a: ActorMention) -> bool:
+        return usable(a) and a.code not in (m.host, m.code, m.authority) and a.kind != "mission"
 
     for k in range(end, min(end + 6, sent.end)):
         if doc[k].lower_ == "from":
             a = next((x for x in sent.actors if x.start in (k + 1, k + 2)), None)
-            if a is not None and ok(a.code, a.kind):
+            if a is not None and ok(a):
                 return a.code, "from"
-    prior = [a for a in sent.actors if a.end <= start and usable(a) and ok(a.code, a.kind)]
-    states = [a for a in prior if a.kind != "org"]
-    if states:
-        return states[-1].code, "nearest-before"
-    later = [a for a in sent.actors if a.start >= end and usable(a) and ok(a.code, a.kind)]
-    states = [a for a in later if a.kind != "org"]
-    if states:
-        return states[0].code, "nearest-after"
-    if prior:
-        return prior[-1].code, "org-before"
+    cls = clauses(sent, doc)
+    idx = clause_index(cls, start)
+    for k in range(idx, -1, -1):
+        c = cls[k]
+        if k != idx and c.relative:
+            continue
+        cands = [a for a in sent.actors if c.start <= a.start < c.end and a.end <= start and ok(a)]
+        if cands:
+            return cands[-1].code, "nearest-before"
+    later = [a for a in sent.actors if a.start >= end and ok(a)]
     if later:
-        return later[0].code, "org-after"
+        return later[0].code, "nearest-after"
     return None
 
 
@@ -82,7 +91,9 @@ def extract_funding(ann: Annotated, published: str | None) -> list[Fact]:
                 continue
             code, how = payer
             status = best.group.split(":", 1)[1]
-            date = pick_date(sent, doc, doc[best.start].idx, published)
+            date = pick_date(sent, doc, doc[best.start].idx, published) or present_date(
+                sent, published
+            )
             out.append(
                 Fact(
                     kind="funding",

@@ -2,23 +2,30 @@
 deployment events (a contingent arrived with no head-count).
 
 A figure is a head-count when a personnel noun goes with it ("1,000 Kenyan police officers",
-"a contingent of 200", "Guatemala (150) ... troops"). Its status comes from the nearest trigger
-phrase around it, its actor from the noun phrase, a "from X", a possessive, a mission-wide
-"total", or else the nearest state named before it.
+"a contingent of 200", "Guatemala (150) ... troops", "raising the number of Kenyans to 600",
+"the 2,500 envisaged" beside another head-count). Its status comes from the nearest trigger
+phrase around it, read with its tense; its actor from the noun phrase, a "from X", a
+possessive, a mission-wide "total", or else the nearest state named before it.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
 from mission_monitor.extract.annotate import ActorMention, Annotated, Figure, Hit, Sentence
 from mission_monitor.extract.context import (
+    Clause,
+    clause_index,
+    clauses,
     contributor,
     hypothetical,
+    nearest_before,
     pick_date,
     present_date,
+    usable,
 )
 from mission_monitor.extract.rules import rules
 from mission_monitor.models import Evidence, Fact
@@ -27,35 +34,24 @@ from mission_monitor.resolve.actors import mission
 _STATUS_GROUPS = ("p:pledged", "p:deploy", "p:arrived", "p:present", "p:authorized", "p:withdrawn")
 _WINDOW = 14  # tokens: a trigger farther from the figure than this does not govern it
 _FORCE_WORDS = frozenset(
-    {
-        "police",
-        "security",
-        "military",
-        "armed",
-        "army",
-        "mission",
-        "force",
-        "contingent",
-        "uniformed",
-        "special",
-        "tactical",
-        "riot",
-    }
+    "police security military armed army mission force contingent uniformed special tactical "
+    "riot defence defense constabulary".split()
 )
+_FORCE_BODIES = frozenset("force forces police army service contingent mission unit units".split())
 _PAST_DEPLOY = frozenset(
-    {
-        "sent",
-        "deployed",
-        "dispatched",
-        "contributed",
-        "provided",
-        "supplied",
-        "mobilised",
-        "mobilized",
-    }
+    "sent deployed dispatched contributed provided supplied mobilised mobilized".split()
 )
 _PRESENT_3RD = frozenset({"sends", "deploys", "dispatches"})
-_BASE_ARRIVE_PAST = ("ed",)
+_QUALIFIER_WORDS = frozenset(
+    "about some nearly approximately around roughly up to over more than at least almost a little "
+    "just an estimated".split()
+)
+_COUNT_NOUNS = frozenset("number total strength size tally count headcount".split())
+_RAISE_VERBS = frozenset(
+    "raising raise raises raised bringing bring brings brought taking take takes took "
+    "lifting lift lifts lifted boosting boosted pushing pushed increasing increased".split()
+)
+_PEOPLE_VERBS = ("p:deploy", "p:pledged")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,10 +61,23 @@ class HeadCount:
     force: str | None
     np_actor: ActorMention | None
     rule: str
+    mission_wide: bool = False
+    status: str | None = None  # set by rules that know it ("raising the number to N")
 
 
 def _actor_at(sent: Sentence, tok: int) -> ActorMention | None:
     return next((a for a in sent.actors if a.start <= tok < a.end), None)
+
+
+def _after_verb(sent: Sentence, fig: Figure, groups: tuple[str, ...]) -> bool:
+    """Whether a trigger of ``groups`` ends within two tokens before the figure."""
+    return any(h.group in groups and fig.start - 3 <= h.end <= fig.start for h in sent.hits)
+
+
+def _weak_ok(doc: Doc, sent: Sentence, j: int) -> bool:
+    """ "24 members of the Jamaica Defence Force": a weak noun that names its force after."""
+    tail = [t.lower_ for t in doc[j + 1 : min(j + 8, sent.end)]]
+    return bool(tail) and tail[0] == "of" and any(w in _FORCE_BODIES for w in tail[1:])
 
 
 def _noun_phrase(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
@@ -83,15 +92,15 @@ def _noun_phrase(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
         t = doc[j]
         low = t.lower_
         a = _actor_at(sent, j)
+        if low == "people" and _after_verb(sent, fig, _PEOPLE_VERBS):
+            return HeadCount(fig, j + 1, force, np_actor, "people")
         if low in r.noun_force and not (
             low in ("police", "military", "army")
             and j + 1 < sent.end
             and doc[j + 1].lower_ in r.noun_force
         ):
-            if low in r.weak_nouns and not saw_force_word:
-                after = doc[j + 1 : min(j + 5, sent.end)].text.lower()
-                if not any(f"of the {w}" in after for w in ("force", "mission", "contingent")):
-                    return None
+            if low in r.weak_nouns and not saw_force_word and not _weak_ok(doc, sent, j):
+                return None
             force = r.noun_force[low] or force
             return HeadCount(fig, j + 1, force, np_actor, "noun")
         if a is not None:
@@ -113,32 +122,68 @@ def _noun_phrase(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
     return None
 
 
+def _skip_qualifiers(doc: Doc, sent: Sentence, k: int) -> int:
+    """The token before a qualifier ("about", "up to", "a little over") that ends at ``k``."""
+    while k > sent.start and doc[k].lower_ in _QUALIFIER_WORDS:
+        if doc[k].lower_ == "to" and doc[k - 1].lower_ != "up":
+            break
+        k -= 1
+    return k
+
+
 def _collective(sent: Sentence, doc: Doc, fig: Figure) -> str | None:
     """ "a contingent of (about) 200": the collective noun before the figure, if any."""
     r = rules()
-    k = fig.start - 1
-    while k > sent.start and doc[k].lower_ in (
-        "about",
-        "some",
-        "nearly",
-        "approximately",
-        "around",
-        "roughly",
-        "up",
-        "to",
-        "over",
-        "more",
-        "than",
-        "at",
-        "least",
-        "almost",
-    ):
-        k -= 1
+    k = _skip_qualifiers(doc, sent, fig.start - 1)
     if k - 1 >= sent.start and doc[k].lower_ == "of":
         noun = doc[k - 1].lower_
         if noun in r.collective_nouns:
             return noun
     return None
+
+
+def _raised_to(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
+    """ "raising the number of Kenyans serving with the mission to roughly 600": a stock."""
+    r = rules()
+    k = _skip_qualifiers(doc, sent, fig.start - 1)
+    if k <= sent.start or doc[k].lower_ != "to":
+        return None
+    for i in range(k - 1, max(sent.start, k - 16) - 1, -1):
+        if doc[i].lower_ in _COUNT_NOUNS and i + 1 < k and doc[i + 1].lower_ == "of":
+            if i - 2 < sent.start or doc[i - 2].lower_ not in _RAISE_VERBS:
+                if not (i - 1 >= sent.start and doc[i - 1].lower_ in _RAISE_VERBS):
+                    return None
+            span = range(i + 2, k)
+            people = [
+                a for a in sent.actors if a.start in span and a.via == "demonym" and usable(a)
+            ]
+            nouns = [j for j in span if doc[j].lower_ in r.noun_force]
+            if not people and not nouns:
+                return None
+            force = next((r.noun_force[doc[j].lower_] for j in nouns), None)
+            return HeadCount(
+                fig, fig.end, force, people[0] if people else None, "raised-to", status="present"
+            )
+    return None
+
+
+def _ellipsis(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
+    """ "a little over 600 personnel, a fraction of the 2,500 envisaged": a bare figure after
+    "the", with a pledge or authorisation word right after it, beside another head-count."""
+    k = _skip_qualifiers(doc, sent, fig.start - 1)
+    if k < sent.start or doc[k].lower_ != "the":
+        return None
+    follow = [
+        h
+        for h in sent.hits
+        if h.group in ("p:pledged", "p:authorized") and fig.end <= h.start <= fig.end + 1
+    ]
+    if not follow:
+        return None
+    others = [f for f in sent.figures if f is not fig and _noun_phrase(sent, doc, f) is not None]
+    if not others:
+        return None
+    return HeadCount(fig, fig.end, None, None, "ellipsis", mission_wide=True)
 
 
 def _head_count(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
@@ -164,7 +209,7 @@ def _head_count(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
         ]
         if a is not None and a.kind == "state" and strong:
             return HeadCount(fig, _list_end(sent, doc, fig.end + 1), None, a, "list")
-    return None
+    return _raised_to(sent, doc, fig) or _ellipsis(sent, doc, fig)
 
 
 def _list_end(sent: Sentence, doc: Doc, j: int) -> int:
@@ -206,11 +251,9 @@ def _rejected(sent: Sentence, doc: Doc, hc: HeadCount) -> bool:
         return True
     if fig.end < sent.end and doc[fig.end].lower_ in ("%", "percent", "per"):
         return True
-    return (
-        fig.start > sent.start
-        and doc[fig.start - 1].lower_ in ("one", "of")
-        and (doc[fig.start - 2].lower_ == "one" if fig.start - 2 >= sent.start else False)
-    )
+    # "one of the officers"
+    return fig.value == 1 or (fig.end < sent.end and doc[fig.end].lower_ == "of"
+                              and hc.rule == "noun" and doc[fig.start].lower_ == "one")
 
 
 def _distance(h: Hit, fig: Figure, noun_end: int) -> float:
@@ -265,11 +308,11 @@ def _resolve(sent: Sentence, doc: Doc, h: Hit) -> str | None:
             return "arrived"
         return "pledged"
     if group == "arrived":
-        if word.endswith(_BASE_ARRIVE_PAST) or word in ("touched", "flew", "flown"):
+        if word.endswith("ed") or word in ("touched", "flew", "flown", "batch"):
             return "arrived"
         return "pledged" if _future_before(doc, h.start, sent) else "arrived"
     if group == "withdrawn":
-        if _future_before(doc, h.start, sent) and not word.endswith("ed"):
+        if _future_before(doc, h.start, sent) and not word.endswith(("ed", "ew", "ent")):
             return None
         return "withdrawn"
     return group
@@ -284,10 +327,16 @@ def _qualifier(sent: Sentence, doc: Doc, fig: Figure) -> str:
     return "exact"
 
 
-def _actor(sent: Sentence, doc: Doc, hc: HeadCount, status: str) -> tuple[str, str] | None:
-    r = rules()
+_MISSION_KINDS = ("state", "official", "coref", "mission")
+
+
+def _actor(
+    sent: Sentence, doc: Doc, hc: HeadCount, status: str, fallback: str | None
+) -> tuple[str, str] | None:
     m = mission()
     fig = hc.figure
+    if hc.mission_wide:
+        return m.code, "mission-wide"
     if hc.np_actor is not None:
         if hc.np_actor.code == m.host:
             return None  # the host's own police are not the mission
@@ -301,26 +350,122 @@ def _actor(sent: Sentence, doc: Doc, hc: HeadCount, status: str) -> tuple[str, s
     # "Kenya's 1,000 officers"
     if fig.start - 1 > sent.start and doc[fig.start - 1].lower_ in ("'s", "\u2019s"):
         a = next((x for x in sent.actors if x.end == fig.start - 1), None)
-        if a is not None and contributor(a):
-            return a.code, "possessive"
+        if a is not None and (contributor(a) or a.kind == "mission"):
+            return (a.code if a.kind != "mission" else m.code), "possessive"
     before = doc[max(sent.start, fig.start - 4) : fig.start].text.lower()
     if (
-        any(h.group == "total" and h.end <= fig.start and h.end >= fig.start - 3 for h in sent.hits)
+        any(h.group == "total" and fig.start - 3 <= h.end <= fig.start for h in sent.hits)
         or "total" in before
     ):
         return m.code, "total"
     if status == "authorized":
         return m.code, "authorized"
-    prior = [a for a in sent.actors if a.end <= fig.start and contributor(a)]
-    if prior:
-        return prior[-1].code, "nearest-before"
+    a = nearest_before(sent, doc, fig.start, _MISSION_KINDS)
+    if a is not None and a.code != m.host:
+        return (m.code if a.kind == "mission" else a.code), "nearest-before"
     later = [a for a in sent.actors if a.start >= hc.noun_end and contributor(a)]
     if later:
         return later[0].code, "nearest-after"
-    if any(a.kind == "mission" for a in sent.actors):
-        return m.code, "mission"
-    del r
+    if fallback is not None:
+        return fallback, "document"
     return None
+
+
+def _document_owner(ann: Annotated) -> str | None:
+    """The state whose people the document is about: the one most often named as a demonym
+    right before a personnel noun ("Kenyan police", "Jamaican soldiers")."""
+    r = rules()
+    doc = ann.doc
+    counts: Counter[str] = Counter()
+    for s in ann.sentences:
+        for a in s.actors:
+            if a.via == "demonym" and contributor(a) and a.end < s.end:
+                nxt = doc[a.end].lower_
+                if nxt in r.noun_force or nxt in r.modifiers:
+                    counts[a.code] += 1
+    if not counts:
+        return None
+    (code, n), *rest = counts.most_common(2)
+    if rest and rest[0][1] == n:
+        return None
+    return code
+
+
+def _deployment_states(sent: Sentence, doc: Doc, h: Hit) -> list[str]:
+    """The contributors of a deployment: states in the trigger's clause, with a list subject
+    split by commas before it ("Jamaica, Belize and the Bahamas have sent..."); a clause with
+    none borrows the nearest clause that has some."""
+    cls = clauses(sent, doc)
+    idx = clause_index(cls, h.start)
+
+    def states_in(c: Clause) -> list[str]:
+        return [a.code for a in sent.actors if c.start <= a.start < c.end and contributor(a)]
+
+    found = states_in(cls[idx])
+    for k in range(idx - 1, -1, -1):
+        c = cls[k]
+        covered = {i for a in sent.actors for i in range(a.start, a.end)}
+        rest = [i for i in range(c.start, c.end)
+                if i not in covered and doc[i].lower_ not in ("and", "the", "&")]
+        if rest or not states_in(c):
+            break
+        found = states_in(c) + found
+    if found:
+        return sorted(set(found))
+    for step in range(1, len(cls)):
+        for k in (idx - step, idx + step):
+            if 0 <= k < len(cls) and states_in(cls[k]):
+                return sorted(set(states_in(cls[k])))
+    return []
+
+
+def _deployments(ann: Annotated, sent: Sentence, published: str | None) -> list[Fact]:
+    """A contingent arrived, landed or was sent, with no head-count: one event per state."""
+    doc = ann.doc
+    r = rules()
+    m = mission()
+    out: list[Fact] = []
+    people_words = set(r.noun_force) | {"contingent", "batch", "teams", "units", "rotation"}
+    for h in sent.hits_of("deploy_event"):
+        if hypothetical(doc, h, sent) or _future_before(doc, h.start, sent):
+            continue
+        word = doc[h.start].lower_
+        if word in ("sent", "contributed"):
+            # "have sent small teams": a perfect tense, and people as the object
+            aux = any(
+                doc[k].lower_ in ("has", "have", "had", "already")
+                for k in range(max(sent.start, h.start - 2), h.start)
+            )
+            obj = any(
+                doc[k].lower_ in people_words for k in range(h.end, min(h.end + 4, sent.end))
+            )
+            if not (aux and obj):
+                continue
+        has_people = any(doc[k].lower_ in people_words for k in range(sent.start, sent.end))
+        enters_host = any(a.code == m.host and h.end <= a.start <= h.end + 3 for a in sent.actors)
+        if not (has_people or enters_host):
+            continue
+        states = _deployment_states(sent, doc, h)
+        if not states:
+            continue
+        date = pick_date(sent, doc, doc[h.start].idx, published, "past")
+        for code in states:
+            out.append(
+                Fact(
+                    kind="event",
+                    type="deployment",
+                    actors=(code,),
+                    date=date,
+                    evidence=Evidence(
+                        ann.text[sent.start_char : sent.end_char],
+                        sent.start_char,
+                        sent.end_char,
+                        "event:deployment",
+                    ),
+                )
+            )
+        break
+    return out
 
 
 def extract_personnel(ann: Annotated, published: str | None) -> tuple[list[Fact], list[Fact]]:
@@ -328,38 +473,41 @@ def extract_personnel(ann: Annotated, published: str | None) -> tuple[list[Fact]
     doc = ann.doc
     people: list[Fact] = []
     events: list[Fact] = []
-    m = mission()
-    r = rules()
+    owner = _document_owner(ann)
     for sent in ann.sentences:
         evidence_text = ann.text[sent.start_char : sent.end_char]
         arrived_here = False
-        counted: set[int] = set()
         for fig in sent.figures:
             hc = _head_count(sent, doc, fig)
             if hc is None or _rejected(sent, doc, hc):
                 continue
+            trig: Hit | None = None
             got = _status(sent, doc, hc)
-            if got is None:
-                status = "present" if sent.has("present_marker") else ""
-                trig: Hit | None = None
-                if not status:
-                    continue
-            else:
+            if hc.status is not None:
+                status = hc.status
+            elif got is not None:
                 status, trig = got
+            elif sent.has("present_marker"):
+                status = "present"
+            else:
+                status = ""
             qualifier = _qualifier(sent, doc, fig)
             if qualifier == "at_most" and (
                 sent.has("requires:un_resolution") or sent.has("p:authorized")
             ):
                 status = "authorized"
-            actor = _actor(sent, doc, hc, status)
+            actor = _actor(sent, doc, hc, status, owner)
             if actor is None:
                 continue
             code, how = actor
+            if not status:
+                if how not in ("np", "possessive", "from", "list"):
+                    continue
+                status = "pledged"  # "Kenya's 1,000 officers": a state's figure, no verb
             anchor = doc[trig.start].idx if trig is not None else doc[fig.start].idx
             date = pick_date(sent, doc, anchor, published)
             if date is None and status == "present":
                 date = present_date(sent, published) or published
-            counted.add(fig.start)
             arrived_here = arrived_here or status == "arrived"
             people.append(
                 Fact(
@@ -374,39 +522,10 @@ def extract_personnel(ann: Annotated, published: str | None) -> tuple[list[Fact]
                         evidence_text,
                         sent.start_char,
                         sent.end_char,
-                        f"personnel:{hc.rule}/{how}/{trig.group if trig else 'present-marker'}",
+                        f"personnel:{hc.rule}/{how}/{trig.group if trig else 'no-trigger'}",
                     ),
                 )
             )
-        if arrived_here:
-            continue
-        # deployment: a contingent arrived, with no head-count
-        for h in sent.hits_of("deploy_event"):
-            if hypothetical(doc, h, sent) or _future_before(doc, h.start, sent):
-                continue
-            has_people = any(
-                doc[k].lower_ in r.noun_force or doc[k].lower_ in ("contingent", "batch")
-                for k in range(sent.start, sent.end)
-            )
-            enters_host = any(
-                a.code == m.host and h.end <= a.start <= h.end + 3 for a in sent.actors
-            )
-            if not (has_people or enters_host):
-                continue
-            states = sorted({a.code for a in sent.actors if contributor(a)})
-            if not states:
-                continue
-            date = pick_date(sent, doc, doc[h.start].idx, published, "past")
-            events.append(
-                Fact(
-                    kind="event",
-                    type="deployment",
-                    actors=tuple(states),
-                    date=date,
-                    evidence=Evidence(
-                        evidence_text, sent.start_char, sent.end_char, "event:deployment"
-                    ),
-                )
-            )
-            break
+        if not arrived_here:
+            events.extend(_deployments(ann, sent, published))
     return people, events

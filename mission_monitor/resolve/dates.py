@@ -50,6 +50,10 @@ _AGO = re.compile(
     r"(?P<unit>day|week|month|year)s?\s+ago$",
     re.IGNORECASE,
 )
+_SEASON = re.compile(
+    r"^(?:(?:over|during|in|this|last|since|by)\s+)?(?:the\s+)?(?:summer|winter|spring|autumn|fall)"
+    r"(?:\s+(?:of\s+)?(?P<year>\d{4}))?$"
+)
 _SMALL = {
     "a": 1,
     "an": 1,
@@ -205,6 +209,9 @@ def _relative(s: str, base: dt.date, bprec: Precision, prefer: Prefer) -> str | 
         days = n * (7 if unit == "week" else 1)
         return (base - dt.timedelta(days=days)).isoformat()
     low = s.lower()
+    season = _SEASON.match(low)
+    if season:
+        return str(season["year"]) if season["year"] else _fmt(base, "year")
     if low in ("today", "tonight", "now", "currently", "yesterday", "tomorrow"):
         if bprec != "day":
             return _fmt(base, bprec)
@@ -226,6 +233,9 @@ def resolve_date(span: str, published: str | None = None, prefer: Prefer = "past
         return None
     based = _base(published)
     core = _strip_lead(s)
+    season = _SEASON.match(s.lower())
+    if season and season["year"]:
+        return season["year"]
     if based is not None:
         rel = _relative(core, based[0], based[1], prefer)
         if rel is not False:
