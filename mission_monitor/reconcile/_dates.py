@@ -36,6 +36,7 @@ def is_valid(d: str | None) -> bool:
     return interval(d) is not None
 
 
+@lru_cache(maxsize=65536)
 def order_key(d: str | None) -> tuple[int, int]:
     """Sort key: by the first day a date can mean, then by its last day (so "2025-01-01" sorts
     before "2025", which sorts before "2025-01-02"). Missing dates sort first."""

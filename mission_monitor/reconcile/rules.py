@@ -12,9 +12,10 @@ the documents of its story), so that a later syndicated copy changes nothing.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from mission_monitor.mission import Mission, default_mission
@@ -188,9 +189,16 @@ def _by_date(facts: Iterable[_F]) -> list[tuple[str | None, list[_F]]]:
 # --- Stocks and pledges: the latest dated fact wins ---------------------------------------
 
 
-def _latest(actor: str, measure: str, facts: Sequence[_F]) -> Estimate:
-    groups = _by_date(facts)
-    picks = [(d, _pick(g)) for d, g in groups]
+_Picks = list[tuple[str | None, _Pick]]
+
+
+def _picks(facts: Sequence[_F]) -> _Picks:
+    """Each date's figure, newest first."""
+    return [(d, _pick(g)) for d, g in _by_date(facts)]
+
+
+def _latest(actor: str, measure: str, facts: Sequence[_F], picks: _Picks | None = None) -> Estimate:
+    picks = picks if picks is not None else _picks(facts)
     head_date, head = picks[0]
     winner = head.winner
     sources: list[_F] = list(head.support)
@@ -239,12 +247,13 @@ def _latest(actor: str, measure: str, facts: Sequence[_F]) -> Estimate:
     )
 
 
-def _stock_points(actor: str, measure: str, facts: Sequence[_F]) -> list[SeriesPoint]:
+def _stock_points(
+    actor: str, measure: str, facts: Sequence[_F], picks: _Picks | None = None
+) -> list[SeriesPoint]:
     points = []
-    for d, g in _by_date(facts):
+    for d, p in picks if picks is not None else _picks(facts):
         if d is None:
             continue
-        p = _pick(g)
         if p.winner.value is None:
             continue
         points.append(
@@ -258,10 +267,21 @@ def _stock_points(actor: str, measure: str, facts: Sequence[_F]) -> list[SeriesP
 # --- Flows: one contingent counts once -----------------------------------------------------
 
 
-def _cluster(facts: Sequence[_F], same: Callable[[_F, _F], bool], window: int) -> list[list[_F]]:
-    """Group reports of one flow or event. Day-precise facts link when ``same`` holds (single
-    linkage, so the result does not depend on order); coarser dates ("2024-06", "2024") then
-    join the nearest group they match without merging groups, else start their own."""
+_Cls = tuple[float | None, str | None, str]
+
+
+def _cls(f: _F) -> _Cls:
+    return (f.value, f.qualifier, f.unit)
+
+
+def _cluster(facts: Sequence[_F], by_value: bool, window: int) -> list[list[_F]]:
+    """Group reports of one flow (``by_value``: figures must be compatible) or one event.
+
+    Day-precise facts link when compatible and at most ``window`` days apart (single linkage:
+    the groups do not depend on order). Coarser dates ("2024-06", "2024") then join the nearest
+    group with a compatible figure whose first day lies within their period +/- ``window``,
+    without merging groups, else start their own. Linear in the number of facts: each fact is
+    compared with the latest fact of each kind of figure, not with every fact."""
     precise = sorted(
         (f for f in facts if _prec(f) == 3), key=lambda f: (f.key, f.value or 0, f.story, f.id)
     )
@@ -269,6 +289,11 @@ def _cluster(facts: Sequence[_F], same: Callable[[_F, _F], bool], window: int) -
         (f for f in facts if _prec(f) != 3),
         key=lambda f: (-_prec(f), f.key, f.value or 0, f.story, f.id),
     )
+    classes = sorted({_cls(f) for f in facts}, key=lambda c: (c[0] or 0, c[1] or "", c[2]))
+    rep = {c: next(f for f in facts if _cls(f) == c) for c in classes}
+    compat = {
+        c: [d for d in classes if not by_value or _compatible(rep[c], rep[d])] for c in classes
+    }
     parent = list(range(len(precise)))
 
     def find(i: int) -> int:
@@ -277,31 +302,45 @@ def _cluster(facts: Sequence[_F], same: Callable[[_F, _F], bool], window: int) -
             i = parent[i]
         return i
 
+    last: dict[_Cls, int] = {}
     for i, a in enumerate(precise):
-        for j in range(i + 1, len(precise)):
-            b = precise[j]
-            if b.key[0] - a.key[1] > window:
-                break
-            if same(a, b):
+        ca = _cls(a) if by_value else classes[0]
+        for c in compat[ca] if by_value else [ca]:
+            j = last.get(c)
+            if j is not None and a.key[0] - precise[j].key[1] <= window:
                 ri, rj = find(i), find(j)
                 if ri != rj:
                     parent[max(ri, rj)] = min(ri, rj)
+        last[ca] = i
     groups: dict[int, list[_F]] = defaultdict(list)
     for i, f in enumerate(precise):
         groups[find(i)].append(f)
     clusters = [groups[k] for k in sorted(groups)]
+    # clusters by kind of figure, as sorted (first day, cluster index) lists
+    starts: dict[_Cls, list[tuple[int, int]]] = defaultdict(list)
+    for ci, members in enumerate(clusters):
+        p = _pick(members).winner if by_value else members[0]
+        starts[_cls(p) if by_value else classes[0]].append((min(m.key[0] for m in members), ci))
+    for found in starts.values():
+        found.sort()
     for f in coarse:
-        best: tuple[tuple[int, int], int] | None = None
-        for ci, c in enumerate(clusters):
-            gaps = [g for m in c if same(m, f) and (g := _gap(m, f)) is not None and g <= window]
-            if gaps:
-                cand = (min(gaps), c[0].key[0]), ci
-                if best is None or cand < best:
-                    best = cand
+        s, e = f.key
+        best: tuple[int, int, int] | None = None  # (gap, first day, cluster)
+        for c in compat[_cls(f)] if by_value else [classes[0]]:
+            near = starts.get(c)
+            if not near:
+                continue
+            k = bisect.bisect_left(near, (s, -1))  # the first group starting on or after s
+            for first, ci in near[max(0, k - 1) : k + 1]:
+                gap = max(0, s - first, first - e)
+                if gap <= window and (best is None or (gap, first, ci) < best):
+                    best = (gap, first, ci)
         if best is None:
             clusters.append([f])
+            key_cls = _cls(f) if by_value else classes[0]
+            bisect.insort(starts[key_cls], (s, len(clusters) - 1))
         else:
-            clusters[best[1]].append(f)
+            clusters[best[2]].append(f)
     return clusters
 
 
@@ -310,22 +349,9 @@ def _prec(f: _F) -> int:
     return iv[2] if iv else 0
 
 
-def _gap(a: _F, b: _F) -> int | None:
-    if a.date is None and b.date is None:
-        return 0
-    return _dates.gap_days(a.date, b.date)
-
-
-def _same_flow(a: _F, b: _F) -> bool:
-    if a.story == b.story and a.value == b.value and a.sf.fact.date == b.sf.fact.date:
-        return True  # the same story's own figure (a syndicated copy)
-    gap = _gap(a, b)
-    return _compatible(a, b) and gap is not None and gap <= FLOW_WINDOW_DAYS
-
-
 def _flows(actor: str, measure: str, facts: Sequence[_F]) -> FlowTotal:
     batches: list[Batch] = []
-    for c in _cluster(facts, _same_flow, FLOW_WINDOW_DAYS):
+    for c in _cluster(facts, True, FLOW_WINDOW_DAYS):
         p = _pick(c)
         rep = p.winner
         dated = max(p.support, key=lambda f: (f.dated_by == "valid", _prec(f), -f.key[0], -f.id))
@@ -365,15 +391,11 @@ def _flows(actor: str, measure: str, facts: Sequence[_F]) -> FlowTotal:
 def _flow_points(total: FlowTotal) -> list[SeriesPoint]:
     points: list[SeriesPoint] = []
     running = 0.0
-    seen: list[int] = []
-    stories = 0
-    for b in total.batches:
+    for b in total.batches:  # each point cites the batch that moved the total
         running += b.value or 0
-        seen.extend(b.sources)
-        stories += b.stories
         if b.date is not None:
             points.append(
-                SeriesPoint(total.actor, "arrived_total", b.date, running, stories, tuple(seen))
+                SeriesPoint(total.actor, "arrived_total", b.date, running, b.stories, b.sources)
             )
     return points
 
@@ -391,6 +413,8 @@ def _conflicts(kind: str, actor: str, measure: str, facts: Sequence[_F]) -> list
             by_story[f.story].append(f)
         if len(by_story) < 2:
             continue
+        if len({f.unit for f in g}) == 1 and max(f.lo for f in g) <= min(f.hi for f in g):
+            continue  # every figure of the date allows a common value: no conflict
         reps = [_pick(fs).winner for _, fs in sorted(by_story.items())]
         sides: list[ConflictSide] = []
         remaining = reps
@@ -418,18 +442,13 @@ def _conflicts(kind: str, actor: str, measure: str, facts: Sequence[_F]) -> list
 # --- Events ---------------------------------------------------------------------------------
 
 
-def _same_event(a: _F, b: _F) -> bool:
-    gap = _gap(a, b)
-    return gap is not None and gap <= EVENT_WINDOW_DAYS
-
-
 def _events(facts: Sequence[_F]) -> list[EventItem]:
     groups: dict[tuple[str, tuple[str, ...]], list[_F]] = defaultdict(list)
     for f in facts:
         groups[(f.sf.fact.type or "other", tuple(sorted(f.sf.fact.actors)))].append(f)
     items = []
     for (etype, actors), fs in groups.items():
-        for c in _cluster(fs, _same_event, EVENT_WINDOW_DAYS):
+        for c in _cluster(fs, False, EVENT_WINDOW_DAYS):
             dated = max(c, key=lambda f: (f.dated_by == "valid", _prec(f), -f.key[0], -f.id))
             items.append(
                 EventItem(
@@ -575,9 +594,12 @@ def _assemble(
         est: dict[str, Estimate | None] = {}
         for measure in STOCK_MEASURES:
             fs = m.get(measure) or []
-            est[measure] = _latest(actor, measure, fs) if fs else None
+            picks = _picks(fs) if fs else []
+            est[measure] = _latest(actor, measure, fs, picks) if fs else None
             if fs:
                 conflicts.extend(_conflicts("personnel", actor, measure, fs))
+            if fs and measure in ("present", "pledged"):
+                series.extend(_stock_points(actor, measure, fs, picks))
         flows: dict[str, FlowTotal | None] = {}
         for measure in PERSONNEL_FLOWS:
             fs = [_flow_view(f) for f in m.get(measure) or []]
@@ -592,9 +614,6 @@ def _assemble(
             est["present"],
             flows["withdrawn"],
         )
-        for measure in ("present", "pledged"):
-            if m.get(measure):
-                series.extend(_stock_points(actor, measure, m[measure]))
         arrived = flows["arrived"]
         if arrived is not None:
             series.extend(_flow_points(arrived))
@@ -611,11 +630,12 @@ def _assemble(
         mest: dict[str, Estimate | None] = {}
         for measure in FUNDING_MEASURES:
             fs = m.get(measure) or []
-            mest[measure] = _latest(actor, measure, fs) if fs else None
+            picks = _picks(fs) if fs else []
+            mest[measure] = _latest(actor, measure, fs, picks) if fs else None
             if fs:
                 conflicts.extend(_conflicts("funding", actor, measure, fs))
-        if m.get("pledged"):
-            series.extend(_stock_points(actor, "pledged_usd", m["pledged"]))
+            if fs and measure == "pledged":
+                series.extend(_stock_points(actor, "pledged_usd", fs, picks))
         mflows: dict[str, FlowTotal | None] = {}
         for measure in FUNDING_FLOWS:
             fs = [_flow_view(f) for f in m.get(measure) or []]

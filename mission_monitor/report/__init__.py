@@ -25,6 +25,7 @@ from mission_monitor.report.export import FORMATS, Format, write_frame, write_ta
 from mission_monitor.report.load import MissionLike, StoreLike, build_record, mission_of
 from mission_monitor.report.status import (
     LATEST_EVENTS,
+    MAX_LISTED,
     actor_name,
     record_dict,
     resolve_actor,
@@ -56,10 +57,10 @@ AsOf = dt.date | str | None
 
 def status_dict(
     db_or_store: StoreLike, as_of: AsOf = None, mission: MissionLike = None,
-    events: int | None = LATEST_EVENTS,
+    events: int | None = LATEST_EVENTS, limit: int | None = MAX_LISTED,
 ) -> dict[str, Any]:  # fmt: skip
     """The ``status --json`` object (see :func:`~mission_monitor.report.status.record_dict`)."""
-    return record_dict(build_record(db_or_store, as_of, mission), events=events)
+    return record_dict(build_record(db_or_store, as_of, mission), events=events, limit=limit)
 
 
 def series(

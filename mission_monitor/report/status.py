@@ -24,6 +24,27 @@ from mission_monitor.reconcile import (
 )
 
 LATEST_EVENTS = 10
+#: Lists of fact ids and overrides longer than this are cut in status objects, with the full
+#: length in ``KEY_total``; every fact's full fate is in the ``facts`` table (export, history).
+MAX_LISTED = 100
+_CAPPED = ("facts", "overridden", "counted_once", "batches")
+
+
+def cap_lists(obj: Any, limit: int | None = MAX_LISTED) -> Any:
+    """Cut the long provenance lists of a status object in place (see ``MAX_LISTED``)."""
+    if limit is None:
+        return obj
+    if isinstance(obj, dict):
+        for key in list(obj):
+            value = obj[key]
+            if isinstance(value, list) and key.endswith(_CAPPED) and len(value) > limit:
+                obj[key] = value[:limit]
+                obj[f"{key}_total"] = len(value)
+            cap_lists(obj[key], limit)
+    elif isinstance(obj, list):
+        for item in obj:
+            cap_lists(item, limit)
+    return obj
 
 
 def actor_name(code: str, mission: Mission | None = None) -> str:
@@ -296,10 +317,13 @@ def series_index(record: Record) -> dict[tuple[str, str], list[SeriesPoint]]:
     return out
 
 
-def record_dict(record: Record, events: int | None = LATEST_EVENTS) -> dict[str, Any]:
+def record_dict(
+    record: Record, events: int | None = LATEST_EVENTS, limit: int | None = MAX_LISTED
+) -> dict[str, Any]:
     """The ``status --json`` object: ``as_of``, ``mission``, ``totals``, ``personnel``,
     ``mission_level``, ``funding``, ``events`` (the latest ``events``; all with ``None``),
-    ``conflicts`` and ``sources`` (every fact the object cites, by id: who says so)."""
+    ``conflicts`` and ``sources`` (every fact the object cites, by id: who says so). Lists of
+    facts longer than ``limit`` are cut (``None``: never), their length in ``KEY_total``."""
     m = record.mission
     by_key = series_index(record)
     personnel = [personnel_dict(r, m, by_key) for r in record.personnel]
@@ -325,6 +349,7 @@ def record_dict(record: Record, events: int | None = LATEST_EVENTS) -> dict[str,
         "events": [event_dict(e) for e in (record.events[:events] if events else record.events)],
         "conflicts": [conflict_dict(c) for c in record.conflicts],
     }
+    cap_lists(out, limit)
     cited: set[int] = set()
     _referenced(out, cited)
     out["sources"] = {

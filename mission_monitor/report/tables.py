@@ -13,9 +13,11 @@ import pandas as pd
 from mission_monitor.reconcile import Estimate, FlowTotal, Record
 from mission_monitor.reconcile import _dates as dates
 from mission_monitor.report.status import (
+    MAX_LISTED,
     _num,
     actor_name,
     batch_dict,
+    cap_lists,
     conflict_dict,
     event_dict,
     series_dict,
@@ -109,8 +111,9 @@ def _estimate_row(kind: str, e: Estimate) -> dict[str, Any]:
         "official": e.official,
         "facts": ";".join(map(str, e.sources)),
         "overridden": json.dumps(
-            [{"fact_id": o.fact_id, "reason": o.reason} for o in e.overridden]
+            [{"fact_id": o.fact_id, "reason": o.reason} for o in e.overridden[:MAX_LISTED]]
         ),
+        "overridden_total": len(e.overridden),
         "amount": e.amount,
         "currency": e.currency,
         "original_amount": e.original_amount,
@@ -133,7 +136,8 @@ def _flow_row(kind: str, t: FlowTotal, measure: str) -> dict[str, Any]:
         "sources": t.stories,
         "official": False,
         "facts": ";".join(map(str, t.sources)),
-        "overridden": json.dumps([batch_dict(b) for b in t.batches]),
+        "overridden": json.dumps(cap_lists([batch_dict(b) for b in t.batches[:MAX_LISTED]])),
+        "overridden_total": len(t.batches),
         "amount": None,
         "currency": None,
         "original_amount": None,
@@ -253,20 +257,25 @@ def frames(record: Record) -> dict[str, pd.DataFrame]:
     """The record's tables as DataFrames: facts, estimates, personnel, funding, events,
     conflicts, series. Lists of ids are ``;``-joined strings and nested values JSON, so every
     table writes to CSV, JSON and Parquet alike."""
-    from mission_monitor.report.status import funding_dict, personnel_dict, series_index
+    from mission_monitor.report.status import (
+        cap_lists,
+        funding_dict,
+        personnel_dict,
+        series_index,
+    )
 
     m = record.mission
     by_key = series_index(record)
     personnel = [personnel_dict(r, m, by_key) for r in record.personnel]
     if record.mission_level is not None:
         personnel.append(personnel_dict(record.mission_level, m, by_key))
+    cap_lists(personnel)
+    funding = cap_lists([funding_dict(r, m, by_key) for r in record.funding])
     out = {
         "facts": pd.DataFrame(fact_columns(record), columns=list(FACT_COLUMNS)),
         "estimates": pd.DataFrame(estimate_rows(record)),
         "personnel": _lists_to_text(pd.DataFrame(personnel)),
-        "funding": _lists_to_text(
-            pd.DataFrame([funding_dict(r, m, by_key) for r in record.funding])
-        ),
+        "funding": _lists_to_text(pd.DataFrame(funding)),
         "events": _lists_to_text(pd.DataFrame([event_dict(e) for e in record.events])),
         "conflicts": pd.DataFrame(conflict_rows(record)),
         "series": _lists_to_text(pd.DataFrame([series_dict(p) for p in record.series])),
