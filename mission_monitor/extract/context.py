@@ -9,34 +9,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from mission_monitor.extract.annotate import ActorMention, Hit, Sentence
+from mission_monitor.extract.rules import words
 from mission_monitor.resolve.actors import mission
 from mission_monitor.resolve.dates import Prefer, resolve_date
 
 _CLAUSE_PUNCT = frozenset(
     {",", ";", ":", "(", ")", "\u2014", "\u2013", "--", '"', "\u201c", "\u201d"}
 )
-# Words that open a new clause. The relative ones ("which", "who") open a clause about
-# something else: its actors and dates are not the main clause's.
-_CLAUSE_WORDS = frozenset(
-    "that which who whose where while but whereas although though because after before when "
-    "amid despite until as".split()
-)
-_RELATIVE = frozenset({"which", "who", "whose", "where"})
-# Clauses whose dates belong to them alone: relative, concessive and causal ones.
-_SIDE_CLAUSES = _RELATIVE | frozenset(
-    "although though whereas while despite because after before as amid".split()
-)
-_MODALS = frozenset({"could", "may", "might", "would", "will", "should", "shall", "'ll", "can"})
-_FUTURE_WORDS = frozenset(
-    "will would 'll shall scheduled upcoming planned plans set due expected tomorrow".split()
-)
-# Words that make an event in their clause a wish, a need or a plan: "still needs a mandate".
-_UNREAL = frozenset(
-    "could may might would will should shall 'll can need needs needed require requires "
-    "required seek seeks seeking sought await awaits awaiting pending if unless hope hopes "
-    "want wants wanted urge urges urged ask asks asked propose proposes proposed".split()
-)
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,20 +40,30 @@ def clauses(sent: Sentence, doc: Doc) -> list[Clause]:
     """The sentence split at commas, brackets and clause words."""
     out: list[Clause] = []
     start = sent.start
-    opener = ""
+    first = doc[sent.start].lower_ if sent.end > sent.start else ""
+    opener = first if first in words("clause_words") else ""
     for i in range(sent.start, sent.end):
         t = doc[i]
         low = t.lower_
         is_punct = t.text in _CLAUSE_PUNCT
-        if is_punct or (low in _CLAUSE_WORDS and i > start):
+        if is_punct or (low in words("clause_words") and i > start):
             if i > start:
-                out.append(Clause(start, i, opener in _RELATIVE, opener))
+                out.append(Clause(start, i, opener in words("relative"), opener))
             start = i + 1 if is_punct else i
             opener = "" if is_punct else low
-            if is_punct and i + 1 < sent.end and doc[i + 1].lower_ in _CLAUSE_WORDS:
+            if is_punct and i + 1 < sent.end and doc[i + 1].lower_ in words("clause_words"):
                 opener = doc[i + 1].lower_
     if start < sent.end:
-        out.append(Clause(start, sent.end, opener in _RELATIVE, opener))
+        out.append(Clause(start, sent.end, opener in words("relative"), opener))
+    # "The mission, led by Kenya, has ...": a participle clause is about something else too
+    out = [
+        Clause(c.start, c.end, True, c.opener or "participle")
+        if c.end - c.start >= 2
+        and doc[c.start].lower_.endswith(("ed", "led", "run", "set"))
+        and doc[c.start + 1].lower_ == "by"
+        else c
+        for c in out
+    ]
     return out or [Clause(sent.start, sent.end, False, "")]
 
 
@@ -112,7 +101,7 @@ def clause_actors(
             idx > 0
             and c.opener == "that"
             and c.start + 1 < c.end
-            and doc[c.start + 1].lower_ in _PRONOUNS
+            and doc[c.start + 1].lower_ in words("pronouns")
         ):
             own = own + actors_in(cls[idx - 1])
         if own:
@@ -168,7 +157,7 @@ def unreal(doc: Doc, hit: Hit, sent: Sentence) -> bool:
     c = cls[clause_index(cls, hit.start)]
     for k in range(c.start, hit.start):
         low = doc[k].lower_.replace("\u2019", "'")
-        if low in _UNREAL:
+        if low in words("unreal"):
             return True
         if low in ("expected", "set", "plans", "planned", "due", "hoped", "hopes") and (
             k + 1 < hit.start and doc[k + 1].lower_ == "to"
@@ -181,7 +170,7 @@ def hypothetical(doc: Doc, hit: Hit, sent: Sentence) -> bool:
     """A modal or plan word just before a trigger: "could vote", "is expected to sign"."""
     for k in range(max(sent.start, hit.start - 3), hit.start):
         low = doc[k].lower_.replace("\u2019", "'")
-        if low in _MODALS:
+        if low in words("modals"):
             return True
         if low in ("expected", "set", "plans", "planned", "due", "hoped", "hopes") and (
             k + 1 < hit.start and doc[k + 1].lower_ == "to"
@@ -191,7 +180,9 @@ def hypothetical(doc: Doc, hit: Hit, sent: Sentence) -> bool:
 
 
 def _future_clause(doc: Doc, c: Clause) -> bool:
-    return any(doc[i].lower_.replace("\u2019", "'") in _FUTURE_WORDS for i in range(c.start, c.end))
+    return any(
+        doc[i].lower_.replace("\u2019", "'") in words("future_words") for i in range(c.start, c.end)
+    )
 
 
 def pick_date(
@@ -220,7 +211,11 @@ def pick_date(
     ranked = []
     for d in sent.dates:
         k = date_clause(d.start_char)
-        if k != a_idx and cls[k].opener in _SIDE_CLAUSES and cls[a_idx].opener not in _RELATIVE:
+        if (
+            k != a_idx
+            and cls[k].opener in words("side_clauses")
+            and cls[a_idx].opener not in words("relative")
+        ):
             continue  # "Although the first contingent landed in June, the force numbers 600"
         dist = min(abs(d.start_char - anchor_char), abs(d.end_char - anchor_char))
         ranked.append((0 if k == a_idx else 1, dist, d, k))

@@ -43,8 +43,12 @@ def _payer(ann: Annotated, sent: Sentence, start: int, end: int) -> tuple[str, s
     for k in range(end, min(end + 6, sent.end)):
         if doc[k].lower_ == "from":
             a = next((x for x in sent.actors if x.start in (k + 1, k + 2)), None)
-            if a is not None and ok(a):
+            # "from Canada, France and other donors": many payers, so the fund's owner
+            many = [x for x in sent.actors if k < x.start <= k + 8 and ok(x)]
+            tail = doc[k : min(k + 10, sent.end)].text.lower()
+            if a is not None and ok(a) and len(many) == 1 and "other" not in tail:
                 return a.code, "from"
+            break
     cls = clauses(sent, doc)
     idx = clause_index(cls, start)
     for k in range(idx, -1, -1):

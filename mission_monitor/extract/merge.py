@@ -56,8 +56,10 @@ def merge_facts(facts: list[Fact]) -> list[Fact]:
     dropped = {id(events[i]) for i in drop}
     arrivals = [f for f in out if f.kind == "personnel" and f.status == "arrived"]
     for f in out:
-        if f.kind == "event" and f.type == "deployment" and any(
-            a.actor in f.actors and _compatible(a.date, f.date) for a in arrivals
+        if (
+            f.kind == "event"
+            and f.type == "deployment"
+            and any(a.actor in f.actors and _compatible(a.date, f.date) for a in arrivals)
         ):
             dropped.add(id(f))  # the same arrival, told with its head-count elsewhere
     return [f for f in out if id(f) not in dropped]

@@ -27,30 +27,20 @@ from mission_monitor.extract.context import (
     present_date,
     usable,
 )
-from mission_monitor.extract.rules import rules
+from mission_monitor.extract.rules import rules, words
 from mission_monitor.models import Evidence, Fact
 from mission_monitor.resolve.actors import mission
 
-_STATUS_GROUPS = ("p:pledged", "p:deploy", "p:arrived", "p:present", "p:authorized", "p:withdrawn")
+_STATUS_GROUPS = (
+    "p:pledged",
+    "p:deploy",
+    "p:arrived",
+    "p:present",
+    "p:authorized",
+    "p:withdrawn",
+    "p:has",
+)
 _WINDOW = 14  # tokens: a trigger farther from the figure than this does not govern it
-_FORCE_WORDS = frozenset(
-    "police security military armed army mission force contingent uniformed special tactical "
-    "riot defence defense constabulary".split()
-)
-_FORCE_BODIES = frozenset("force forces police army service contingent mission unit units".split())
-_PAST_DEPLOY = frozenset(
-    "sent deployed dispatched contributed provided supplied mobilised mobilized".split()
-)
-_PRESENT_3RD = frozenset({"sends", "deploys", "dispatches"})
-_QUALIFIER_WORDS = frozenset(
-    "about some nearly approximately around roughly up to over more than at least almost a little "
-    "just an estimated".split()
-)
-_COUNT_NOUNS = frozenset("number total strength size tally count headcount".split())
-_RAISE_VERBS = frozenset(
-    "raising raise raises raised bringing bring brings brought taking take takes took "
-    "lifting lift lifts lifted boosting boosted pushing pushed increasing increased".split()
-)
 _PEOPLE_VERBS = ("p:deploy", "p:pledged")
 
 
@@ -77,7 +67,7 @@ def _after_verb(sent: Sentence, fig: Figure, groups: tuple[str, ...]) -> bool:
 def _weak_ok(doc: Doc, sent: Sentence, j: int) -> bool:
     """ "24 members of the Jamaica Defence Force": a weak noun that names its force after."""
     tail = [t.lower_ for t in doc[j + 1 : min(j + 8, sent.end)]]
-    return bool(tail) and tail[0] == "of" and any(w in _FORCE_BODIES for w in tail[1:])
+    return bool(tail) and tail[0] == "of" and any(w in words("force_bodies") for w in tail[1:])
 
 
 def _noun_phrase(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
@@ -110,7 +100,7 @@ def _noun_phrase(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
             steps += 1
             continue
         if low in r.modifiers or (t.is_alpha and t.text[:1].isupper() and steps > 0):
-            if low in _FORCE_WORDS:
+            if low in words("force_words"):
                 saw_force_word = True
                 force = r.noun_force.get(low) or force
             if low == "-" and j != fig.end:
@@ -124,7 +114,7 @@ def _noun_phrase(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
 
 def _skip_qualifiers(doc: Doc, sent: Sentence, k: int) -> int:
     """The token before a qualifier ("about", "up to", "a little over") that ends at ``k``."""
-    while k > sent.start and doc[k].lower_ in _QUALIFIER_WORDS:
+    while k > sent.start and doc[k].lower_ in words("qualifier_words"):
         if doc[k].lower_ == "to" and doc[k - 1].lower_ != "up":
             break
         k -= 1
@@ -143,27 +133,42 @@ def _collective(sent: Sentence, doc: Doc, fig: Figure) -> str | None:
 
 
 def _raised_to(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
-    """ "raising the number of Kenyans serving with the mission to roughly 600": a stock."""
+    """A stock reached after a change: "raising the number of Kenyans serving with the mission
+    to roughly 600", "bringing its contingent to 600"."""
     r = rules()
     k = _skip_qualifiers(doc, sent, fig.start - 1)
     if k <= sent.start or doc[k].lower_ != "to":
         return None
-    for i in range(k - 1, max(sent.start, k - 16) - 1, -1):
-        if doc[i].lower_ in _COUNT_NOUNS and i + 1 < k and doc[i + 1].lower_ == "of":
-            if i - 2 < sent.start or doc[i - 2].lower_ not in _RAISE_VERBS:
-                if not (i - 1 >= sent.start and doc[i - 1].lower_ in _RAISE_VERBS):
-                    return None
-            span = range(i + 2, k)
+    for v in range(k - 1, max(sent.start, k - 18) - 1, -1):
+        if doc[v].lower_ not in words("raise_verbs"):
+            continue
+        # the counted noun, a few words after the verb ("the number of", "its contingent")
+        for i in range(v + 1, min(v + 4, k)):
+            low = doc[i].lower_
+            if low in words("count_nouns") and i + 1 < k and doc[i + 1].lower_ == "of":
+                span = range(i + 2, k)
+            elif low in r.collective_nouns or low in r.noun_force:
+                span = range(v + 1, k)
+            else:
+                continue
             people = [
                 a for a in sent.actors if a.start in span and a.via == "demonym" and usable(a)
             ]
-            nouns = [j for j in span if doc[j].lower_ in r.noun_force]
+            nouns = [
+                j
+                for j in span
+                if doc[j].lower_ in r.noun_force or doc[j].lower_ in r.collective_nouns
+            ]
             if not people and not nouns:
                 return None
-            force = next((r.noun_force[doc[j].lower_] for j in nouns), None)
+            force = next(
+                (r.noun_force[doc[j].lower_] for j in nouns if doc[j].lower_ in r.noun_force),
+                None,
+            )
             return HeadCount(
                 fig, fig.end, force, people[0] if people else None, "raised-to", status="present"
             )
+        return None
     return None
 
 
@@ -176,7 +181,7 @@ def _ellipsis(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
     follow = [
         h
         for h in sent.hits
-        if h.group in ("p:pledged", "p:authorized") and fig.end <= h.start <= fig.end + 1
+        if h.group in ("p:pledged", "p:authorized") and fig.end <= h.start <= fig.end + 3
     ]
     if not follow:
         return None
@@ -252,8 +257,12 @@ def _rejected(sent: Sentence, doc: Doc, hc: HeadCount) -> bool:
     if fig.end < sent.end and doc[fig.end].lower_ in ("%", "percent", "per"):
         return True
     # "one of the officers"
-    return fig.value == 1 or (fig.end < sent.end and doc[fig.end].lower_ == "of"
-                              and hc.rule == "noun" and doc[fig.start].lower_ == "one")
+    return fig.value == 1 or (
+        fig.end < sent.end
+        and doc[fig.end].lower_ == "of"
+        and hc.rule == "noun"
+        and doc[fig.start].lower_ == "one"
+    )
 
 
 def _distance(h: Hit, fig: Figure, noun_end: int) -> float:
@@ -288,7 +297,11 @@ def _status(sent: Sentence, doc: Doc, hc: HeadCount) -> tuple[str, Hit | None] |
         return None
     cands.sort(key=lambda c: (c[0], c[1]))
     for _d, _o, h in cands:
+        if h.group == "p:has" and _d > 2:
+            continue
         status = _resolve(sent, doc, h)
+        if status == "skip":
+            return None
         if status is not None:
             return status, h
     return None
@@ -299,12 +312,12 @@ def _resolve(sent: Sentence, doc: Doc, h: Hit) -> str | None:
     word = doc[h.start].lower_
     group = h.group.split(":", 1)[1]
     if group == "deploy":
-        if word in _PAST_DEPLOY:
+        if word in words("past_deploy"):
             prev = [doc[k].lower_ for k in range(max(sent.start, h.start - 2), h.start)]
             if "be" in prev or "to" in prev:
                 return "pledged"
             return "arrived"
-        if word in _PRESENT_3RD and not _future_before(doc, h.start, sent):
+        if word in words("present_3rd") and not _future_before(doc, h.start, sent):
             return "arrived"
         return "pledged"
     if group == "arrived":
@@ -313,8 +326,18 @@ def _resolve(sent: Sentence, doc: Doc, h: Hit) -> str | None:
         return "pledged" if _future_before(doc, h.start, sent) else "arrived"
     if group == "withdrawn":
         if _future_before(doc, h.start, sent) and not word.endswith(("ed", "ew", "ent")):
-            return None
+            return "skip"  # a planned withdrawal is neither a withdrawal nor a pledge
         return "withdrawn"
+    if group == "has":
+        return "present"  # "Kenya has about 400 officers in the country"
+    if group == "authorized" and not (
+        sent.has("requires:un_resolution")
+        or any(
+            doc[k].lower_ in ("resolution", "mandate", "mandates")
+            for k in range(sent.start, sent.end)
+        )
+    ):
+        return "pledged"  # a national approval ("the cabinet approved 1,000 officers")
     return group
 
 
@@ -366,6 +389,8 @@ def _actor(
     later = [a for a in sent.actors if a.start >= hc.noun_end and contributor(a)]
     if later:
         return later[0].code, "nearest-after"
+    if any(a.kind == "mission" and a.start >= hc.noun_end for a in sent.actors):
+        return m.code, "mission-after"
     if fallback is not None:
         return fallback, "document"
     return None
@@ -405,8 +430,11 @@ def _deployment_states(sent: Sentence, doc: Doc, h: Hit) -> list[str]:
     for k in range(idx - 1, -1, -1):
         c = cls[k]
         covered = {i for a in sent.actors for i in range(a.start, a.end)}
-        rest = [i for i in range(c.start, c.end)
-                if i not in covered and doc[i].lower_ not in ("and", "the", "&")]
+        rest = [
+            i
+            for i in range(c.start, c.end)
+            if i not in covered and doc[i].lower_ not in ("and", "the", "&")
+        ]
         if rest or not states_in(c):
             break
         found = states_in(c) + found
@@ -436,9 +464,7 @@ def _deployments(ann: Annotated, sent: Sentence, published: str | None) -> list[
                 doc[k].lower_ in ("has", "have", "had", "already")
                 for k in range(max(sent.start, h.start - 2), h.start)
             )
-            obj = any(
-                doc[k].lower_ in people_words for k in range(h.end, min(h.end + 4, sent.end))
-            )
+            obj = any(doc[k].lower_ in people_words for k in range(h.end, min(h.end + 4, sent.end)))
             if not (aux and obj):
                 continue
         has_people = any(doc[k].lower_ in people_words for k in range(sent.start, sent.end))

@@ -95,6 +95,12 @@ class Rules:
     modifier_nouns: frozenset[str]
     leader_titles: tuple[str, ...]
     present_markers: tuple[str, ...]
+    words: dict[str, frozenset[str]]
+
+
+def words(name: str) -> frozenset[str]:
+    """A word class of ``rules.yaml`` (``words:`` section)."""
+    return rules().words[name]
 
 
 @cache
@@ -147,4 +153,5 @@ def rules() -> Rules:
         modifier_nouns=frozenset(d["modifier_nouns"]),
         leader_titles=tuple(d["leader_titles"]),
         present_markers=tuple(d["present_markers"]),
+        words={k: frozenset(str(w).lower() for w in v) for k, v in d["words"].items()},
     )
