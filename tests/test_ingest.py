@@ -185,9 +185,36 @@ def test_syndicated_copy_in_a_dump_is_one_story_with_two_documents(
         summary = ingest([dump], store)
         docs = store.documents()
         stats = store.stats()
+        counts = store.story_counts()
     assert summary.new == 2
     assert stats.documents == 2 and stats.stories == 1
     assert docs[0].story_id == docs[1].story_id
+    # whatever extraction finds, each fact is stated by both documents of the one story
+    assert set(counts.values()) <= {1}
+
+
+def test_published_option_forces_the_date_of_every_document(tmp_path: Path, db_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    result = CliRunner().invoke(
+        app,
+        [
+            "ingest",
+            "-q",
+            str(tmp_path / "a.txt"),
+            "--db",
+            str(db_path),
+            "--published",
+            "2024-06-26",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    with Store.open(db_path) as store:
+        (doc,) = store.documents()
+    assert (doc.published, doc.published_from) == ("2024-06-26", "input")
+    bad = CliRunner().invoke(
+        app, ["ingest", str(tmp_path), "--db", str(db_path), "--published", "June"]
+    )
+    assert bad.exit_code == 2 and "--published" in bad.output
 
 
 def test_facts_json_lines_carry_doc_fields_evidence_and_story_count(db_path: Path) -> None:
