@@ -34,6 +34,25 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "clean"
 
 
+VARIANTS: dict[str, dict[str, bool]] = {
+    "defaults": {},
+    "include_comments=False": {"include_comments": False},
+    "favor_precision": {"favor_precision": True},
+    "favor_recall": {"favor_recall": True},
+    "include_comments=False, favor_recall": {"include_comments": False, "favor_recall": True},
+    "include_comments=False, include_tables=False": {
+        "include_comments": False, "include_tables": False
+    },
+    "include_comments=False, deduplicate": {"include_comments": False, "deduplicate": True},
+    "include_comments=False, favor_precision": {
+        "include_comments": False, "favor_precision": True
+    },
+    "include_comments=False, favor_precision, no tables": {
+        "include_comments": False, "favor_precision": True, "include_tables": False
+    },
+}
+
+
 def line_scores(folder: Path, labels: Path) -> str:
     """Precision and recall of dropped lines against a labels file (occurrences counted)."""
     gold = json.loads(labels.read_text(encoding="utf-8"))
@@ -53,6 +72,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="first N pages only")
     parser.add_argument("--repeat", type=int, default=3, help="passes; the fastest counts")
+    parser.add_argument(
+        "--variants", action="store_true",
+        help="also score the trafilatura settings that were tried when choosing ours",
+    )
     parser.add_argument(
         "--shared",
         type=Path,
@@ -84,6 +107,17 @@ def main() -> None:
     print(f"F1 difference (ours - trafilatura): {mine.score.f1 - base.score.f1:+.4f}")
     print(f"speed ratio (our pages/s / trafilatura pages/s): "
           f"{mine.pages_per_second / base.pages_per_second:.2f}")
+
+    if args.variants:
+        print()
+        print("trafilatura settings tried (text only, no metadata):")
+        for label, settings in VARIANTS.items():
+            def extract(page: str, url: str, kw: dict[str, bool] = settings) -> str:
+                return trafilatura.extract(page, **kw) or ""
+
+            r = run(label, extract, truth, html, urls)
+            print(f"  {label:44s} F1 {r.score.f1:.4f}  P {r.score.precision:.4f}  "
+                  f"R {r.score.recall:.4f}")
 
     seeds = args.shared / "data" / "seeds"
     print()

@@ -158,3 +158,24 @@ def test_wrapped_paragraphs_are_joined_and_kept() -> None:
 def test_empty_and_blank_input() -> None:
     assert clean_text("") == ("", ())
     assert clean_text("\n\n  \n") == ("", ())
+
+
+def test_title_case_subheading_between_paragraphs_is_kept() -> None:
+    text = (
+        "Kenya sends more officers to Haiti\n\n"
+        "A further 200 Kenyan officers arrived in Haiti on Tuesday, the police service said in "
+        "a statement.\n\nFunding Gap Persists\n\n"
+        "The trust fund has received a fraction of the money donors promised, diplomats said "
+        "on Wednesday.\n"
+    )
+    assert all(v.keep for v in classify_lines(text))
+
+
+def test_paragraph_above_a_bare_credit_is_kept() -> None:
+    text = (
+        "Officers of the mission patrolled the port district on Monday, a spokesman for the "
+        "force said in the capital.\n\nPhoto: Example Agency\n\n"
+        "The operation lasted two days, officials said, and no officers were hurt in it.\n"
+    )
+    reasons = [v.reason for v in classify_lines(text) if v.text]
+    assert reasons == [None, "photo credit", None]

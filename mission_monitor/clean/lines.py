@@ -121,6 +121,7 @@ class _Line:
     para_words: int = 0  # words of the hard-wrapped paragraph this line belongs to
     para_full_stop: bool = False  # whether that paragraph ends a sentence
     wrapped: bool = False  # part of a paragraph wrapped over several lines
+    names: bool = False  # shaped like a line of names (decided by its surroundings)
 
     @property
     def n(self) -> int:
@@ -286,7 +287,7 @@ def classify_lines(text: str) -> list[LineVerdict]:
         if not free(ln):
             continue
         if _is_names(ln):
-            ln.reason = "names"
+            ln.names = True
         elif _is_capitals(ln):
             ln.reason = "capitals"
 
@@ -296,7 +297,7 @@ def classify_lines(text: str) -> list[LineVerdict]:
         if ln.reason not in credits or k == 0:
             continue
         j = k - 1
-        while j >= 0 and lines[j].reason in credits | {"names"}:
+        while j >= 0 and (lines[j].reason in credits or lines[j].names):
             j -= 1
         if j < 0:
             continue
@@ -306,7 +307,7 @@ def classify_lines(text: str) -> list[LineVerdict]:
         # A paragraph can sit above a credit whose image has no caption: a full sentence of
         # some length is a caption only where the image block started above it (alt text,
         # a label, a notice: any clutter line directly above).
-        starts_block = j > 0 and lines[j - 1].reason is not None
+        starts_block = j > 0 and (lines[j - 1].reason is not None or lines[j - 1].names)
         if cap.n <= 12 or not cap.full_stop or starts_block:
             cap.reason = "caption"
     for k in range(1, len(lines)):
@@ -318,6 +319,19 @@ def classify_lines(text: str) -> list[LineVerdict]:
                 if ln.reason is None:
                     ln.reason = "repeated"
 
+    body_idx = [k for k, ln in enumerate(lines) if ln.body and not ln.protected]
+    first_body = body_idx[0] if body_idx else len(lines)
+    last_body = body_idx[-1] if body_idx else len(lines)
+
+    # Lines of names: alt text, credits and bylines around images and before or after the
+    # article; between two paragraphs of the body, a short title-case line is a subheading.
+    for k, ln in enumerate(lines):
+        if not (ln.names and free(ln)):
+            continue
+        near = [lines[i] for i in (k - 1, k + 1) if 0 <= i < len(lines)]
+        if k < first_body or k > last_body or any(x.reason is not None for x in near):
+            ln.reason = "names"
+
     # Alt text: a short unpunctuated line just above a caption or its label.
     caption_like = {"caption", "repeated", "caption_label", "photo_credit", "names", "capitals"}
     for k in range(len(lines) - 1):
@@ -325,9 +339,6 @@ def classify_lines(text: str) -> list[LineVerdict]:
         if free(ln) and 1 <= ln.n <= 4 and not ln.terminal and nxt.reason in caption_like:
             ln.reason = "alt_text"
 
-    body_idx = [k for k, ln in enumerate(lines) if ln.body and not ln.protected]
-    first_body = body_idx[0] if body_idx else len(lines)
-    last_body = body_idx[-1] if body_idx else len(lines)
 
     # Short unpunctuated lines stuck to other lines before the body starts (head captions).
     for k in range(first_body):
