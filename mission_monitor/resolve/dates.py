@@ -32,7 +32,7 @@ _MONTHS["sept"] = 9
 # Words that may lead or trail a date span without changing it.
 _LEAD = re.compile(
     r"^(?:on|in|since|by|until|till|from|of|during|before|after|as of|starting|early|late|"
-    r"mid|the|around|about|through|throughout|last|this|next)\b[\s-]*",
+    r"mid|the|around|about|through|throughout)\b[\s-]*",
     re.IGNORECASE,
 )
 _TRAIL = re.compile(r"[\s,]*\b(?:night|morning|evening|afternoon)$", re.IGNORECASE)

@@ -1,0 +1,175 @@
+"""Extraction on sentences written for these tests (not from any report)."""
+
+from __future__ import annotations
+
+from mission_monitor.extract import extract_facts
+from mission_monitor.extract.annotate import annotate, nlp
+from mission_monitor.models import Fact
+
+
+def facts(text: str, published: str | None = "2024-08-14") -> list[Fact]:
+    out = extract_facts(text, published)
+    for f in out:  # the evidence contract holds for every fact
+        assert f.evidence is not None
+        assert text[f.evidence.start : f.evidence.end] == f.evidence.sentence
+        assert f.evidence.rule
+    return out
+
+
+def personnel(text: str, published: str | None = "2024-08-14") -> list[tuple[object, ...]]:
+    return [
+        (f.actor, f.status, f.count, f.qualifier, f.force)
+        for f in facts(text, published)
+        if f.kind == "personnel"
+    ]
+
+
+def events(text: str, published: str | None = "2024-08-14") -> list[tuple[object, ...]]:
+    return [(f.type, f.actors, f.date) for f in facts(text, published) if f.kind == "event"]
+
+
+def test_pipeline_is_built_once() -> None:
+    assert nlp() is nlp()
+
+
+def test_line_breaks_end_sentences() -> None:
+    ann = annotate("Kenyan police land in Haiti\nThe first group came on Tuesday.")
+    assert [ann.text[s.start_char : s.end_char] for s in ann.sentences] == [
+        "Kenyan police land in Haiti",
+        "The first group came on Tuesday.",
+    ]
+
+
+def test_pledge_with_demonym_and_words() -> None:
+    assert personnel("Chad has offered to send two hundred troops.") == [
+        ("TCD", "pledged", 200, "exact", "military")
+    ]
+    assert personnel("Roughly 300 Kenyan police are set to fly out next week.") == [
+        ("KEN", "pledged", 300, "approx", "police")
+    ]
+
+
+def test_arrival_and_future_arrival() -> None:
+    assert personnel("A second contingent of 200 Kenyan officers touched down on Tuesday.") == [
+        ("KEN", "arrived", 200, "exact", "police")
+    ]
+    assert personnel("Another 150 Jamaican soldiers are due to arrive next month.") == [
+        ("JAM", "pledged", 150, "exact", "military")
+    ]
+
+
+def test_presence_list_and_from() -> None:
+    got = personnel(
+        "There are 410 police personnel from Kenya in the force. Chile (12) and Peru (9) "
+        "also have troops there."
+    )
+    assert ("KEN", "present", 410, "exact", "police") in got
+    assert {(a, s, c) for a, s, c, _q, _f in got} >= {
+        ("CHL", "present", 12),
+        ("PER", "present", 9),
+    }
+
+
+def test_present_strength_takes_the_publication_date() -> None:
+    (f,) = [f for f in facts("The mission currently has about 400 police on the ground.")]
+    assert (f.actor, f.status, f.count, f.date) == ("MSS", "present", 400, "2024-08-14")
+
+
+def test_withdrawal_and_planned_withdrawal() -> None:
+    assert personnel("Kenya has withdrawn 150 officers whose tours ended.") == [
+        ("KEN", "withdrawn", 150, "exact", "police")
+    ]
+    assert personnel("Kenya plans to pull out 150 officers next year.") == []
+
+
+def test_authorised_ceiling_is_mission_wide() -> None:
+    assert personnel("The resolution authorised a force of up to 3,000 personnel.") == [
+        ("MSS", "authorized", 3000, "at_most", None)
+    ]
+
+
+def test_figures_that_are_not_head_counts() -> None:
+    text = (
+        "Two Kenyan officers were wounded in an ambush. More than 1,500 people died in 2023. "
+        "Officials from 20 countries met in June 2024. About 2,000 Haitian police quit. "
+        "Gangs hold 80% of the city. The officers, aged 25 to 40, trained for six months."
+    )
+    assert personnel(text) == []
+
+
+def test_money_with_conversion_and_payer() -> None:
+    (f,) = facts("The mission got a pledge of Ksh13 billion (USD100 million) from Canada.")
+    assert (f.kind, f.actor, f.status, f.amount, f.currency) == (
+        "funding",
+        "CAN",
+        "pledged",
+        100e6,
+        "USD",
+    )
+    assert f.original is not None and f.original.currency == "KES"
+
+
+def test_money_that_is_a_cost_is_not_funding() -> None:
+    assert facts("The operation costs about $600 million a year.") == []
+
+
+def test_deposit_into_the_trust_fund() -> None:
+    (f,) = facts("Spain deposited €5 million into the UN trust fund on Monday.")
+    assert (f.actor, f.status, f.currency, f.date) == ("ESP", "deposited", "EUR", "2024-08-12")
+
+
+def test_events() -> None:
+    assert events("Kenya and Haiti signed a status of forces agreement on Monday.") == [
+        ("agreement", ("HTI", "KEN"), "2024-08-12")
+    ]
+    assert events("The Security Council voted on Friday to extend the mission's mandate.") == [
+        ("un_resolution", ("UNSC",), "2024-08-09"),
+        ("mandate", ("UNSC",), "2024-08-09"),
+    ]
+    assert events("A Nairobi court ruled in July that the plan was unlawful.") == [
+        ("court_ruling", ("KEN",), "2024-07")
+    ]
+    assert events("Ruto held talks with Joe Biden in Washington on Tuesday.") == [
+        ("meeting", ("KEN", "USA"), "2024-08-13")
+    ]
+
+
+def test_hypothetical_events_are_not_events() -> None:
+    assert events("The Security Council could vote on the force next week.") == []
+    assert events("Kenya and Haiti are expected to sign an agreement soon.") == []
+
+
+def test_deployment_without_head_count() -> None:
+    assert events("Guatemalan soldiers arrived in Haiti on Saturday.") == [
+        ("deployment", ("GTM",), "2024-08-10")
+    ]
+    # with a head-count it is a personnel fact, not an event
+    assert events("About 80 Guatemalan soldiers arrived in Haiti on Saturday.") == []
+
+
+def test_relative_dates_need_a_publication_date() -> None:
+    (f,) = facts("Benin pledged 2,000 troops on Wednesday.", published=None)
+    assert f.date is None
+    (g,) = facts("Benin pledged 2,000 troops on Wednesday.", published="2024")
+    assert g.date == "2024"
+
+
+def test_each_fact_once_with_the_most_precise_date() -> None:
+    text = (
+        "Kenya offers 1,000 police officers\n\n"
+        "Kenya offered 1,000 police officers to the mission in July 2023.\n\n"
+        "Its offer of 1,000 officers stands."
+    )
+    got = [f for f in facts(text) if f.kind == "personnel"]
+    assert len(got) == 1
+    assert got[0].date == "2023-07"
+    assert got[0].evidence is not None and got[0].evidence.start == 0
+
+
+def test_us_is_not_the_word_us() -> None:
+    assert events("Let us meet the delegates of the union at the summit.") == []
+
+
+def test_empty_text() -> None:
+    assert extract_facts("") == []
+    assert extract_facts("   \n\n ") == []
