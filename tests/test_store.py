@@ -277,3 +277,26 @@ def test_sqlite_file_is_consistent_and_foreign_keys_hold(db_path: Path) -> None:
         assert conn.execute("SELECT count(*) FROM facts").fetchone() == (0,)
     finally:
         conn.close()
+
+
+def test_replace_facts_decides_the_story_again_from_the_new_text(store: Store) -> None:
+    from sqlalchemy import func, select
+
+    from mission_monitor.store.schema import stories
+
+    a = store.add(processed(STORY, [ARRIVED]))
+    b = store.add(processed(STORY + " Updated.", [ARRIVED], doc="b.txt"))
+    assert b.story_id == a.story_id
+    # new cleaning rules make b a different text: it leaves a's story for a new one
+    moved = store.replace_facts(b.doc_id, processed(STORY + " Updated.", [], text=OTHER))
+    assert moved.story_id != a.story_id
+    assert store.stats().stories == 2
+    # and back: it rejoins a's story, and the story it had alone is gone
+    back = store.replace_facts(b.doc_id, processed(STORY + " Updated.", [], text=STORY))
+    assert back.story_id == a.story_id
+    with store.engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(stories)).scalar_one() == 1
+    # a document whose new text still resembles its story keeps it
+    alone = store.replace_facts(a.doc_id, processed(STORY, [], text=STORY + " Again."))
+    assert alone.story_id == a.story_id
+    assert store.check() == []

@@ -28,7 +28,17 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, create_engine, delete, event, insert, select, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from mission_monitor.clean.dedup import StoryIndex, fingerprint
@@ -292,17 +302,26 @@ class Store:
 
     def replace_facts(self, doc_id: int, processed: Processed) -> ReplaceResult:
         """Replace a document's machine-made facts (and its cleaned text) with those of a new
-        run of extraction, in one transaction. Facts of other origins are kept."""
+        run of extraction, in one transaction. Facts of other origins are kept.
+
+        The cleaned text may have changed, so the document's story is decided again: it joins
+        the story of the most similar other document, or keeps its own story, or (where it no
+        longer resembles the documents it shared a story with) gets a new one."""
         clean = processed.clean
+        fp = fingerprint(clean.text)
+        moment = _now()
         try:
             with self.engine.begin() as conn:
                 row = conn.execute(
-                    select(D.published, D.published_from, D.ingested_at).where(D.id == doc_id)
+                    select(D.published, D.published_from, D.ingested_at, D.story_id).where(
+                        D.id == doc_id
+                    )
                 ).first()
                 if row is None:
                     raise StoreError(f"{self.target}: no document {doc_id}")
                 forced = row.published if row.published_from == "input" else None
                 pub, pub_from = published_choice(processed.raw, clean, processed.published, forced)
+                story_id = self._restory(conn, doc_id, row.story_id, fp, moment)
                 removed = conn.execute(
                     delete(facts).where(facts.c.document_id == doc_id, facts.c.origin == MACHINE)
                 ).rowcount
@@ -317,15 +336,48 @@ class Store:
                         language=clean.language,
                         note=processed.note,
                         dropped=_dropped_json(clean),
-                        fingerprint=fingerprint(clean.text),
+                        fingerprint=fp,
+                        story_id=story_id,
                         published=pub if pub is not None else row.ingested_at[:10],
                         published_from=pub_from,
                     )
                 )
+                if story_id != row.story_id:
+                    self._drop_story_if_empty(conn, row.story_id, doc_id)
                 added = sum(self._insert_facts(conn, doc_id, processed.facts).values())
         except SQLAlchemyError as exc:
             raise StoreError(f"{self.target}: cannot replace the facts of {doc_id}: {exc}") from exc
-        return ReplaceResult(doc_id, int(removed or 0), added)
+        self._index.add(doc_id, fp)
+        self._story_of[doc_id] = story_id
+        return ReplaceResult(doc_id, int(removed or 0), added, story_id)
+
+    def _restory(
+        self, conn: Connection, doc_id: int, story_id: int, fp: bytes, moment: datetime
+    ) -> int:
+        """The story a document belongs to with fingerprint ``fp`` (see :meth:`replace_facts`)."""
+        self._refresh_index(conn)
+        others = [k for k in self._index.query(fp) if k != doc_id]
+        if others:
+            return self._story_of[others[0]]
+        shared = conn.execute(
+            select(func.count()).where(D.story_id == story_id, D.id != doc_id)
+        ).scalar_one()
+        if not shared:
+            return story_id
+        return int(
+            conn.execute(
+                insert(stories)
+                .values(created_at=moment.isoformat(timespec="seconds"))
+                .returning(stories.c.id)
+            ).scalar_one()
+        )
+
+    def _drop_story_if_empty(self, conn: Connection, story_id: int, moved: int) -> None:
+        left = conn.execute(
+            select(func.count()).where(D.story_id == story_id, D.id != moved)
+        ).scalar_one()
+        if not left:
+            conn.execute(delete(stories).where(stories.c.id == story_id))
 
     # -- reading -------------------------------------------------------------------------------
 

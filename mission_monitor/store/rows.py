@@ -80,6 +80,10 @@ class StoreStats:
 
 @dataclass(frozen=True, slots=True)
 class ReplaceResult:
+    """What :meth:`Store.replace_facts` did: machine-made facts removed and added, and the
+    document's story afterwards."""
+
     doc_id: int
     removed: int
     added: int
+    story_id: int
