@@ -52,3 +52,46 @@ def test_seeds_status_as_of_and_latest(seeds_dir: Path, db_path: Path) -> None:
     usa = {r["actor"]: r for r in now["funding"]}["USA"]
     assert usa["pledged_usd"] == 360_000_000
     assert [h["value"] for h in usa["pledged_history"]] == [200_000_000]
+
+
+def counts_of(s: dict) -> dict:  # type: ignore[type-arg]
+    """The numbers of a status object, without ids (they depend on ingestion order)."""
+    keys = ("pledged", "pledged_sources", "arrived", "present", "present_sources")
+    return {
+        "personnel": {r["actor"]: [r[k] for k in keys] for r in s["personnel"]},
+        "funding": {r["actor"]: [r["pledged_usd"], r["pledged_sources"]] for r in s["funding"]},
+        "totals": s["totals"],
+        "conflicts": len(s["conflicts"]),
+    }
+
+
+def test_seeds_in_reverse_order_and_a_syndicated_copy_change_no_count(
+    seeds_dir: Path, tmp_path: Path
+) -> None:
+    forward, backward = tmp_path / "f.db", tmp_path / "b.db"
+    ingest_seeds(seeds_dir, forward)
+    published = {
+        (d := json.loads(line))["doc"]: d["published"]
+        for line in (seeds_dir / "gold.jsonl").read_text().splitlines()
+    }
+    with Store.open(backward) as store:
+        for path in sorted(seeds_dir.glob("0*.txt"), reverse=True):
+            assert not ingest([path], store, published=published[path.name]).failed
+    assert counts_of(status(forward)) == counts_of(status(backward))
+
+    # a syndicated copy of 004: another headline and footer, published a day later
+    original = next(seeds_dir.glob("004_*.txt"))
+    copy = tmp_path / "copy_of_004.txt"
+    copy.write_text(
+        "Kenya backs review of Haiti mission, says envoy\n\n"
+        + original.read_text(encoding="utf-8")
+        + "\n\nFirst published by Nation.Africa, republished with permission.\n",
+        encoding="utf-8",
+    )
+    before = counts_of(status(forward))
+    with Store.open(forward) as store:
+        result = ingest([copy], store, published="2025-08-02")
+        assert not result.failed
+        stories = {d.doc: d.story_id for d in store.documents()}
+    assert stories[copy.name] == stories[original.name]  # the store saw it as the same story
+    assert counts_of(status(forward)) == before
