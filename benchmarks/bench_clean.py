@@ -24,11 +24,18 @@ from pathlib import Path
 import trafilatura
 
 from mission_monitor.clean import clean_text
-from mission_monitor.clean.benchmark import load_benchmark, ours, run, trafilatura_default
+from mission_monitor.clean.benchmark import (
+    full_page_dumps,
+    load_benchmark,
+    ours,
+    run,
+    trafilatura_default,
+)
 from mission_monitor.clean.dedup import SAME_STORY_THRESHOLD
 from mission_monitor.clean.dedup_calibration import build_pairs, report
 from mission_monitor.clean.html import EXTRACT_SETTINGS
 from mission_monitor.clean.lines import classify_lines
+from mission_monitor.clean.scoring import score
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "clean"
@@ -125,6 +132,13 @@ def main() -> None:
     print(f"  seeds (development set): {line_scores(seeds, seeds / 'boilerplate.json')}")
     print(f"  own dumps (tests/data/clean/dumps): "
           f"{line_scores(DATA / 'dumps', DATA / 'dumps' / 'labels.json')}")
+    truth_bodies, dumps = full_page_dumps(bench)
+    raw_score = score(truth_bodies, dumps)
+    cleaned = score(truth_bodies, {k: clean_text(v)[0] for k, v in dumps.items()})
+    print(f"  {len(dumps)} full-page text dumps (benchmark's html-text output), token F1 "
+          f"against the article bodies:")
+    for label, sc in (("raw dump", raw_score), ("line classifier", cleaned)):
+        print(f"    {label:16s} F1 {sc.f1:.4f}  P {sc.precision:.4f}  R {sc.recall:.4f}")
 
     stories = {
         p.name: p.read_text(encoding="utf-8") for p in sorted((DATA / "dedup").glob("*.txt"))

@@ -70,3 +70,13 @@ def run(
         predicted = {k: extractor(html[k], urls[k]) for k in truth}
         best = min(best, time.perf_counter() - start)
     return Run(name, score(truth, predicted), best)
+
+
+def full_page_dumps(root: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """(truth bodies, full-page text dumps) by page id: the benchmark's stored ``html-text``
+    output, every visible text of the page with all its clutter, is a set of real scraped text
+    dumps that nobody tuned the line classifier on."""
+    truth_raw = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
+    stored = json.loads((root / "reference-output" / "html-text.json").read_text(encoding="utf-8"))
+    dumps = {k: v["articleBody"] for k, v in stored["output"].items() if k in truth_raw}
+    return {k: truth_raw[k]["articleBody"] for k in dumps}, dumps

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -56,6 +57,8 @@ REASONS = {
     "head_caption": "caption next to the headline",
     "related_headline": "related headline after the article",
     "neighbours": "between clutter lines (part of a notice)",
+    "link_list": "list of short links (menu or navigation)",
+    "repeated_furniture": "short line repeated on the page (menu or widget)",
 }
 
 _WORD = re.compile(r"[^\W_]+(?:[’'.-][^\W_]+)*", re.UNICODE)
@@ -69,6 +72,9 @@ _WE = re.compile(r"\b(we|us|our|we[’']re|we[’']ve)\b", re.IGNORECASE)
 SHORT_LINE = 25  # words: below this, one phrase hit marks a line
 BODY_MIN_WORDS = 12  # a body paragraph: this many words and a final stop (or 20 words)
 CAPTION_MAX_WORDS = 40
+LINK_MAX_WORDS = 4  # a menu item
+LINK_RUN = 3  # this many menu-like lines in a row make a menu
+REP_MAX = 4  # words: a short line seen twice on a page is a menu item or a widget label
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +193,15 @@ def _is_title_case(ln: _Line) -> bool:
     return sum(1 for w in alpha if w[0].isupper()) / len(alpha) >= 0.6
 
 
+def _link_like(ln: _Line) -> bool:
+    """Shaped like a menu item (or already clutter, which does not break a menu)."""
+    if ln.protected:
+        return False
+    if ln.reason is not None:
+        return True
+    return 1 <= ln.n <= LINK_MAX_WORDS and not ln.terminal
+
+
 def _sentences(text: str) -> int:
     return max(1, len(_SENTENCE_END.findall(text)))
 
@@ -283,13 +298,19 @@ def classify_lines(text: str) -> list[LineVerdict]:
         return ln.reason is None and not ln.protected
 
     # Shapes: no words, names only, capitals.
-    for ln in lines:
+    for k, ln in enumerate(lines):
         if not free(ln):
             continue
         if _is_names(ln):
             ln.names = True
         elif _is_capitals(ln):
-            ln.reason = "capitals"
+            # After a full paragraph, a line in capitals is a subheading; a credit follows a
+            # caption (no full stop, or short), a label, or nothing.
+            prev = lines[k - 1] if k > 0 else None
+            after_paragraph = prev is not None and prev.reason is None and prev.full_stop \
+                and prev.n > 12
+            if "/" in ln.text or not after_paragraph:
+                ln.reason = "capitals"
 
     # Captions above credits, and their repeated copies.
     credits = {"photo_credit", "capitals"}
@@ -353,6 +374,24 @@ def classify_lines(text: str) -> list[LineVerdict]:
     for ln in lines[last_body + 1 :]:
         if free(ln) and _is_title_case(ln) and ln.n <= 25 and not ln.text.endswith("."):
             ln.reason = "related_headline"
+
+    # Short lines that recur on the page (menus printed twice, widget labels).
+    seen = Counter(_norm(ln.text) for ln in lines)
+    for ln in lines:
+        if free(ln) and ln.n <= REP_MAX and seen[_norm(ln.text)] >= 2 and _norm(ln.text):
+            ln.reason = "repeated_furniture"
+
+    # Menus: runs of several short lines without a full stop.
+    k = 0
+    while k < len(lines):
+        j = k
+        while j < len(lines) and _link_like(lines[j]):
+            j += 1
+        if j - k >= LINK_RUN:
+            for ln in lines[k:j]:
+                if free(ln):
+                    ln.reason = "link_list"
+        k = max(j, k + 1)
 
     # Lists of links under a "Related" / "More from ..." label.
     k = 0
