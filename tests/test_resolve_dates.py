@@ -62,6 +62,9 @@ def test_iso_round_trip(d: dt.date) -> None:
         ("three days ago", "2024-03-04", "past", "2024-03-01"),
         ("last month", "2024-01-10", "past", "2023-12"),
         ("yesterday", "2024-01-01", "past", "2023-12-31"),
+        ("last October", "2024-07-17", "past", "2023-10"),
+        ("last July", "2024-07-17", "past", "2023-07"),
+        ("next March", "2024-07-01", "past", "2025-03"),
         # a publication year only: relative dates can only be that year
         ("on Tuesday", "2025", "past", "2025"),
         ("this week", "2025", "past", "2025"),

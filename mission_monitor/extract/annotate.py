@@ -7,6 +7,7 @@ are built once per process, at first use.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -16,6 +17,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
+from spacy.vocab import Vocab
 
 from mission_monitor.extract.rules import rules, token_patterns
 from mission_monitor.resolve import actors as actor_tables
@@ -121,14 +123,48 @@ class Annotated:
 class _Matchers:
     actors_cs: PhraseMatcher
     actors_ci: PhraseMatcher
-    phrases: Matcher
+    phrases: PhraseMatcher  # phrase families whose every token is a finite word set
+    regex_phrases: Matcher  # the rest (token regexes), checked token by token
     alias_info: dict[str, actor_tables.Alias]
 
 
-def _add(matcher: Matcher, key: str, phrases: tuple[str, ...] | list[str]) -> None:
-    pats = [token_patterns(p) for p in phrases if p.strip()]
-    if pats:
-        matcher.add(key, pats)
+class _PhraseAdder:
+    """Adds phrase families to a PhraseMatcher (expanded into plain word sequences, fast) or,
+    where a token is an open regex, to a Matcher."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+        self.phrase = PhraseMatcher(vocab, attr="LOWER")
+        self.matcher = Matcher(vocab)
+
+    def __call__(self, key: str, phrases: tuple[str, ...] | list[str]) -> None:
+        docs: list[Doc] = []
+        pats = []
+        for p in phrases:
+            if not p.strip():
+                continue
+            pattern = token_patterns(p)
+            choices: list[list[str]] = []
+            for tok in pattern:
+                value = tok["LOWER"]
+                if isinstance(value, str):
+                    choices.append([value])
+                elif "IN" in value:
+                    choices.append(list(value["IN"]))
+                else:
+                    choices = []
+                    break
+            if not choices:
+                pats.append(pattern)
+                continue
+            for words in itertools.product(*choices):
+                kept = [w for w in words if w]  # an optional token ("(on|against)?") may go
+                if kept:
+                    docs.append(Doc(self.vocab, words=kept))
+        if docs:
+            self.phrase.add(key, docs)
+        if pats:
+            self.matcher.add(key, pats)
 
 
 @cache
@@ -150,27 +186,27 @@ def _matchers() -> _Matchers:
     for phrase in actor_tables.BLOCKED_PHRASES:
         ci.add("BLOCK", [pipeline.make_doc(phrase)])
     r = rules()
-    m = Matcher(vocab)
+    m = _PhraseAdder(vocab)
     for status, phrases in r.personnel_status.items():
-        _add(m, f"p:{status}", phrases)
+        m(f"p:{status}", phrases)
     for status, phrases in r.funding_status.items():
-        _add(m, f"f:{status}", phrases)
-    _add(m, "f:not", r.not_funding)
+        m(f"f:{status}", phrases)
+    m("f:not", r.not_funding)
     for q, phrases in r.qualifiers.items():
-        _add(m, f"qual:{q}", phrases)
-    _add(m, "qual_after:at_least", r.after_at_least)
-    _add(m, "future", r.future)
-    _add(m, "total", r.total_before)
-    _add(m, "leader_title", r.leader_titles)
-    _add(m, "present_marker", r.present_markers)
-    _add(m, "deploy_event", r.deployment_triggers)
+        m(f"qual:{q}", phrases)
+    m("qual_after:at_least", r.after_at_least)
+    m("future", r.future)
+    m("total", r.total_before)
+    m("leader_title", r.leader_titles)
+    m("present_marker", r.present_markers)
+    m("deploy_event", r.deployment_triggers)
     for ev in r.events:
-        _add(m, f"event:{ev.type}", ev.triggers)
-        _add(m, f"weak:{ev.type}", ev.weak_triggers)
-        _add(m, f"with:{ev.type}", ev.with_)
-        _add(m, f"requires:{ev.type}", ev.requires)
-        _add(m, f"blocked:{ev.type}", ev.blocked_by)
-    return _Matchers(cs, ci, m, info)
+        m(f"event:{ev.type}", ev.triggers)
+        m(f"weak:{ev.type}", ev.weak_triggers)
+        m(f"with:{ev.type}", ev.with_)
+        m(f"requires:{ev.type}", ev.requires)
+        m(f"blocked:{ev.type}", ev.blocked_by)
+    return _Matchers(cs, ci, m.phrase, m.matcher, info)
 
 
 # --- dates -----------------------------------------------------------------------------------
@@ -409,6 +445,8 @@ def annotate(text: str) -> Annotated:
     m = _matchers()
     mentions = _actor_mentions(doc, m)
     hits = [Hit(doc.vocab.strings[key], s, e) for key, s, e in m.phrases(doc)]
+    if len(m.regex_phrases):
+        hits += [Hit(doc.vocab.strings[key], s, e) for key, s, e in m.regex_phrases(doc)]
     sentences: list[Sentence] = []
     for sent in doc.sents:
         raw = sent.text

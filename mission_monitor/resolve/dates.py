@@ -45,6 +45,7 @@ _WEEKDAY_SPAN = re.compile(
     r"saturday|sunday)(?:\s+(?P<week>last|this|next)\s+week)?$",
     re.IGNORECASE,
 )
+_WHICH_MONTH = re.compile(r"^(?P<which>last|this|next)\s+(?P<month>[a-z]+\.?)$", re.IGNORECASE)
 _AGO = re.compile(
     r"^(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
     r"(?P<unit>day|week|month|year)s?\s+ago$",
@@ -138,6 +139,8 @@ def _parser(prefer: Prefer, base: dt.date) -> DateDataParser:
         settings={
             "PREFER_DATES_FROM": prefer,
             "PREFER_DAY_OF_MONTH": "first",
+            # relative spans are resolved by the rules above; only absolute parsing here
+            "PARSERS": ["custom-formats", "absolute-time"],
             "RELATIVE_BASE": dt.datetime.combine(base, dt.time()),
         },
     )
@@ -192,6 +195,18 @@ def _relative(s: str, base: dt.date, bprec: Precision, prefer: Prefer) -> str | 
         if which == "next" or prefer == "future":
             return (base + dt.timedelta(days=fwd or (7 if which == "next" else 0))).isoformat()
         return (base - dt.timedelta(days=back)).isoformat()
+    m = _WHICH_MONTH.match(s)
+    if m and m["month"].lower().rstrip(".") in _MONTHS:
+        if bprec == "year":
+            return _fmt(base, "year")
+        month = _MONTHS[m["month"].lower().rstrip(".")]
+        which = m["which"].lower()
+        year = base.year
+        if which == "last" and month >= base.month:
+            year -= 1
+        elif which == "next" and month <= base.month:
+            year += 1
+        return f"{year:04d}-{month:02d}"
     m = _AGO.match(s)
     if m:
         n = int(m["n"]) if m["n"].isdigit() else _SMALL[m["n"].lower()]
@@ -220,6 +235,7 @@ def _relative(s: str, base: dt.date, bprec: Precision, prefer: Prefer) -> str | 
     return False
 
 
+@lru_cache(maxsize=4096)
 def resolve_date(span: str, published: str | None = None, prefer: Prefer = "past") -> str | None:
     """The date a candidate span names, at the precision it supports, or ``None``.
 

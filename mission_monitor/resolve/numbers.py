@@ -6,6 +6,7 @@ decimals and scale words through the small rules here (number-parser gives None 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from number_parser import parse_number as _parse_words
 
@@ -37,6 +38,7 @@ def parse_digits(text: str) -> float | None:
     return float(t.replace(",", ""))
 
 
+@lru_cache(maxsize=8192)
 def parse_number(text: str) -> float | None:
     """The value of a number phrase, or ``None`` where it is not one.
 
