@@ -129,6 +129,11 @@ def ingest(
             report(IngestEvent(item.source, "failed", item.problem))
             continue
         try:
+            known = store.find_content(item.content)
+            if known is not None:
+                summary.unchanged += 1
+                report(IngestEvent(item.source, "unchanged"))
+                continue
             processed = _process_checked(item, published)
             result = store.add(processed, published=published)
         except InputError as exc:

@@ -190,7 +190,7 @@ class Store:
         digest = content_hash(raw.content)
         moment = now or _now()
         pub, pub_from = published_choice(raw, clean, processed.published, published)
-        known = pub if pub is not None else moment.date().isoformat()
+        known = (pub if pub is not None else moment.date().isoformat())[:10]
         fp = fingerprint(clean.text)
         try:
             with self.engine.begin() as conn:
@@ -249,6 +249,18 @@ class Store:
         self._story_of[doc_id] = story_id
         self._indexed_upto = max(self._indexed_upto, doc_id)
         return AddResult("new", doc_id, story_id, sum(by_kind.values()), dict(by_kind), same_as)
+
+    def find_content(self, content: str) -> AddResult | None:
+        """The stored document with this raw content (``"unchanged"``), if any: ingest asks
+        before cleaning and extraction, so re-reading a large dump costs little."""
+        try:
+            with self.engine.connect() as conn:
+                row = conn.execute(
+                    select(D.id, D.story_id).where(D.content_hash == content_hash(content))
+                ).first()
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{self.target}: cannot read the documents: {exc}") from exc
+        return None if row is None else AddResult("unchanged", row.id, row.story_id)
 
     def _insert_facts(
         self, conn: Connection, doc_id: int, items: Sequence[Fact], origin: str = MACHINE
