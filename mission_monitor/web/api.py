@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import Response
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
 
 from mission_monitor import report
 from mission_monitor.report.status import conflict_dict, event_dict
@@ -24,9 +24,11 @@ from mission_monitor.web.params import (
     Limit,
     Offset,
     Since,
-    Text,
     Until,
+    blank,
     date_end,
+    documented,
+    text_check,
 )
 from mission_monitor.web.schemas import (
     DOCUMENT_CSV_COLUMNS,
@@ -56,17 +58,37 @@ Format = Literal["json", "csv"]
 FormatParam = Annotated[Format, Query(description="json, or csv for a download.")]
 ActorParam = Annotated[
     str | None,
+    blank,
+    AfterValidator(text_check(16, r"[A-Za-z]{2,16}")),
     Query(
-        description="A state's ISO 3166 alpha-3 code (or the mission's code); matches the "
-        "actor of a personnel or funding fact and any actor of an event.",
-        max_length=16,
-        pattern=r"^[A-Za-z]{2,16}$",
+        description="A state's ISO 3166 alpha-3 code (or the mission's code); matches the actor "
+        "of a personnel or funding fact and any actor of an event.",
+        json_schema_extra=documented(16, r"^([A-Za-z]{2,16})?$"),
     ),
 ]
-SiteParam = Annotated[str | None, Query(description="The site (outlet).", max_length=MAX_TEXT)]
+SiteParam = Annotated[
+    str | None,
+    blank,
+    AfterValidator(text_check()),
+    Query(description="The site (outlet).", json_schema_extra=documented(MAX_TEXT)),
+]
 LanguageParam = Annotated[
     str | None,
-    Query(description="ISO 639-1 language code.", max_length=16, pattern=r"^[A-Za-z-]{2,16}$"),
+    blank,
+    AfterValidator(text_check(16, r"[A-Za-z-]{2,16}")),
+    Query(
+        description="ISO 639-1 language code.",
+        json_schema_extra=documented(16, r"^([A-Za-z-]{2,16})?$"),
+    ),
+]
+QueryText = Annotated[
+    str | None,
+    blank,
+    AfterValidator(text_check()),
+    Query(
+        description="Text to find in the title or the article, ignoring case.",
+        json_schema_extra=documented(MAX_TEXT),
+    ),
 ]
 
 
@@ -160,7 +182,7 @@ def get_fact(
 )
 def list_documents(
     request: Request,
-    q: Annotated[Text, Query(description="Text to find in the title or the article.")] = None,
+    q: QueryText = None,
     site: SiteParam = None,
     language: LanguageParam = None,
     since: Since = None,

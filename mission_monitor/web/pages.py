@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Path, Query, Request
+from fastapi import APIRouter, HTTPException, Path, Request
 from fastapi.responses import HTMLResponse, Response
 
 from mission_monitor import report
@@ -16,9 +16,9 @@ from mission_monitor.reconcile import Record
 from mission_monitor.resolve.actors import actor_name
 from mission_monitor.store.web_queries import DocumentFilter, FactFilter
 from mission_monitor.web import charts, views
-from mission_monitor.web.api import LanguageParam, SiteParam, data_of, known_by
+from mission_monitor.web.api import LanguageParam, QueryText, SiteParam, data_of, known_by
 from mission_monitor.web.highlight import article_parts
-from mission_monitor.web.params import MAX_LIMIT, AsOf, Offset, Since, Text, Until, date_end
+from mission_monitor.web.params import MAX_LIMIT, AsOf, Offset, Since, Until, date_end
 from mission_monitor.web.templating import build_link
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -58,7 +58,7 @@ def render(
 @router.get("/documents")
 def documents_page(
     request: Request,
-    q: Annotated[Text, Query()] = None,
+    q: QueryText = None,
     site: SiteParam = None,
     language: LanguageParam = None,
     since: Since = None,

@@ -7,6 +7,7 @@ passed on to the store. Page sizes are bounded here, once.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Any
 
@@ -19,7 +20,9 @@ MAX_OFFSET = 1_000_000
 MAX_TEXT = 200  # longest search text, actor or site name accepted
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+# Documented in the OpenAPI document (an empty value, as a blank form field sends, is allowed
+# and means "not given"); the calendar check (no 2024-02-30) is done by check_date.
+DATE_PATTERN = r"^(\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?)?$"
 
 
 def _blank_is_none(value: Any) -> Any:
@@ -43,8 +46,21 @@ def check_date(value: str | None) -> str | None:
     return value
 
 
+def documented(most: int, pattern: str | None = None) -> dict[str, Any]:
+    """The constraints a validator enforces, for the OpenAPI document only (as Query
+    constraints they would also apply to the None that an empty field becomes)."""
+    extra: dict[str, Any] = {"maxLength": most}
+    if pattern is not None:
+        extra["pattern"] = pattern
+    return extra
+
+
 def _date_param(description: str) -> Any:
-    return Query(description=description, max_length=10, examples=["2024-06-25"])
+    return Query(
+        description=description,
+        examples=["2024-06-25"],
+        json_schema_extra=documented(10, DATE_PATTERN),
+    )
 
 
 AsOf = Annotated[
@@ -69,11 +85,35 @@ Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size, at mos
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip.")]
 
 
-def text_param(description: str) -> Any:
-    return Query(description=description, max_length=MAX_TEXT)
+def text_check(most: int = MAX_TEXT, pattern: str | None = None) -> Callable[[Any], Any]:
+    """A check for an optional text parameter: longer than ``most`` characters, or not
+    matching ``pattern``, is a 422. (It runs after the empty-to-None step, :func:`blank`; a
+    Query length constraint would be applied to that None.)"""
+    shape = re.compile(pattern) if pattern else None
+
+    def check(value: str | None) -> str | None:
+        if value is None:
+            return None
+        if len(value) > most:
+            raise ValueError(f"at most {most} characters")
+        if shape is not None and not shape.fullmatch(value):
+            raise ValueError(f"must match {pattern}")
+        return value
+
+    return check
 
 
-Text = Annotated[str | None, BeforeValidator(_blank_is_none), text_param("Free text.")]
+blank = BeforeValidator(_blank_is_none)
+
+Text = Annotated[
+    str | None,
+    blank,
+    AfterValidator(text_check()),
+    Query(
+        description=f"Free text, at most {MAX_TEXT} characters.",
+        json_schema_extra=documented(MAX_TEXT),
+    ),
+]
 
 
 def date_end(value: str) -> str:

@@ -89,6 +89,13 @@ def series_label(actor: str, measure: str) -> str:
     return f"{actor} {'arrived (total)' if measure == 'arrived_total' else measure}"
 
 
+def mission_series_label(record: Record, actor: str, measure: str) -> str:
+    """A label for the strength chart; the mission's own figures are said to be mission-wide."""
+    if record.mission.is_mission_actor(actor):
+        return f"{actor} (mission-wide) {measure}"
+    return series_label(actor, measure)
+
+
 def strength_series(record: Record, actors: Sequence[str] | None = None) -> dict[str, list[Point]]:
     """Strength over time per state: its reported presence where known, else the running total
     of its distinct arrivals. At most :data:`MAX_LINES` states (the largest), unless ``actors``
@@ -106,7 +113,7 @@ def strength_series(record: Record, actors: Sequence[str] | None = None) -> dict
             chosen.append((max(p.value for p in points), actor, measure, points))
     chosen.sort(key=lambda c: (-c[0], c[1]))
     limit = len(chosen) if actors is not None else MAX_LINES
-    return {series_label(actor, m): pts for _, actor, m, pts in chosen[:limit]}
+    return {mission_series_label(record, actor, m): pts for _, actor, m, pts in chosen[:limit]}
 
 
 STATE_MEASURES = ("pledged", "arrived_total", "present")
