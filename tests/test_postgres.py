@@ -87,7 +87,7 @@ def test_cli_ingest_and_facts_with_a_url(pg_db: str, seeds_dir: Path) -> None:
 
 def test_two_writers_store_each_document_once(pg_db: str) -> None:
     docs = [_doc(i, f"unique words number {i} " * 30) for i in range(12)]
-    Store.open(pg_db).close()  # migrate once, before the writers start
+    # no migration beforehand: both writers open a new database at once (advisory lock)
     errors: list[BaseException] = []
 
     def writer() -> None:

@@ -51,3 +51,19 @@ def test_downgrade_to_nothing_and_up_again(db_url: str) -> None:
 def test_open_without_migrating_an_empty_file_leaves_it_empty(db_path: Path) -> None:
     with Store.open(db_path, migrate_schema=False) as store:
         assert store.schema_revision() is None
+
+
+def test_a_database_from_a_newer_version_is_refused_by_name(db_url: str) -> None:
+    from sqlalchemy import text
+
+    from mission_monitor.errors import StoreError
+
+    Store.open(db_url).close()
+    engine = create_engine(db_url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
+    finally:
+        engine.dispose()
+    with pytest.raises(StoreError, match=r"revision 9999_future\) is newer than this"):
+        Store.open(db_url)

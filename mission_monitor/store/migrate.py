@@ -15,7 +15,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, text
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -37,12 +37,34 @@ def current(connection: Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
 
+#: Key of the PostgreSQL advisory lock held while migrating, so that two processes opening a
+#: new database at once do not both create its tables.
+LOCK_KEY = 0x4D4D_5354  # "MMST"
+
+
+class NewerSchemaError(RuntimeError):
+    """The database was migrated by a newer Mission Monitor than this one."""
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Migrate the database to ``revision``, in one transaction, if it is not there already."""
     with engine.connect() as conn:
         if current(conn) == head() and revision == "head":
             return
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": LOCK_KEY})
+        at = current(conn)
+        known = {
+            rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()
+        }
+        if at is not None and at not in known:
+            raise NewerSchemaError(
+                f"its schema (revision {at}) is newer than this Mission Monitor knows "
+                f"(head {head()}): upgrade Mission Monitor"
+            )
+        if at == head() and revision == "head":
+            return  # another process migrated it while we waited for the lock
         command.upgrade(alembic_config(conn), revision)
 
 
