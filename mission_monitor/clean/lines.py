@@ -102,6 +102,8 @@ class _Families:
     clutter_whole: tuple[tuple[str, re.Pattern[str]], ...]
     clutter_phrases: tuple[tuple[str, re.Pattern[str]], ...]
     keep_whole: tuple[re.Pattern[str], ...]
+    any_whole: re.Pattern[str]  # all whole-line patterns in one: most lines match none
+    any_phrase: re.Pattern[str]
 
 
 @cache
@@ -119,7 +121,11 @@ def _families() -> _Families:
         for pat in spec.get("phrases", []) or []:
             phrases.append((family, re.compile(pat, re.IGNORECASE)))
     keep = tuple(re.compile(p, re.IGNORECASE) for p in raw["keep"]["whole_line"])
-    return _Families(tuple(whole), tuple(phrases), keep)
+
+    def union(pats: list[tuple[str, re.Pattern[str]]]) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{p.pattern})" for _, p in pats), re.IGNORECASE)
+
+    return _Families(tuple(whole), tuple(phrases), keep, union(whole), union(phrases))
 
 
 @dataclass(slots=True)
@@ -221,10 +227,14 @@ def _family_pass(ln: _Line) -> None:
     if not any(c.isalnum() for c in ln.text):
         ln.reason = "symbols"
         return
-    for family, pat in fam.clutter_whole:
-        if pat.fullmatch(ln.text.strip(" \t•·*-–—|")):
-            ln.reason = family
-            return
+    bare = ln.text.strip(" \t•·*-–—|")
+    if fam.any_whole.fullmatch(bare):
+        for family, pat in fam.clutter_whole:
+            if pat.fullmatch(bare):
+                ln.reason = family
+                return
+    if not fam.any_phrase.search(ln.text):
+        return
     for family, pat in fam.clutter_phrases:
         ln.hits.extend(family for _ in pat.finditer(ln.text))
     if ln.hits and (ln.n < SHORT_LINE or len(ln.hits) >= 2):
@@ -290,7 +300,8 @@ def classify_lines(text: str) -> list[LineVerdict]:
         if ln.reason is None and 4 <= ln.n <= 25 and not ln.full_stop and not _is_names(ln) \
                 and not ln.text.endswith(":"):
             candidates.append(ln)
-    standalone = [c for c in candidates if sum(1 for x in lines if x.block == c.block) == 1]
+    block_size = Counter(ln.block for ln in lines)
+    standalone = [c for c in candidates if block_size[c.block] == 1]
     pool = standalone or candidates
     headline = pool[0] if pool else None
     if headline is not None:
@@ -373,8 +384,7 @@ def classify_lines(text: str) -> list[LineVerdict]:
         ln = lines[k]
         if not free(ln) or ln.terminal or ln.n > 15 or ln.wrapped:
             continue
-        mates = [x for x in lines if x.block == ln.block and x is not ln]
-        if mates:
+        if block_size[ln.block] > 1:
             ln.reason = "head_caption"
 
     # After the article: headline-shaped lines are links to other articles.
