@@ -193,6 +193,13 @@ def test_syndicated_copy_in_a_dump_is_one_story_with_two_documents(
     assert set(counts.values()) <= {1}
 
 
+def test_a_folder_without_reports_is_an_error(tmp_path: Path, db_path: Path) -> None:
+    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
+    result = CliRunner().invoke(app, ["ingest", str(tmp_path), "--db", str(db_path)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"error: no reports found in {tmp_path}")
+
+
 def test_published_option_forces_the_date_of_every_document(tmp_path: Path, db_path: Path) -> None:
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     result = CliRunner().invoke(

@@ -27,7 +27,7 @@ from mission_monitor.cli.app import DB_OPTION, app, parse_date_option, resolve_d
 from mission_monitor.errors import InputError, StoreError
 from mission_monitor.models import SourcedFact
 from mission_monitor.pipeline import IngestEvent, IngestSummary, ingest, reextract
-from mission_monitor.read import find_files, is_dump
+from mission_monitor.read import SUPPORTED, find_files, is_dump
 from mission_monitor.store import Store
 from mission_monitor.store.url import is_url
 
@@ -147,6 +147,13 @@ def ingest_command(
         store.close()
     for source, note in summary.notes:
         err.print(f"note: {source}: {note}", markup=False)
+    if not (summary.new or summary.unchanged or summary.failed):
+        err.print(
+            f"error: no reports found in {', '.join(map(str, paths))} "
+            f"(read: {', '.join(SUPPORTED)})",
+            markup=False,
+        )
+        raise typer.Exit(1)
     if not quiet:
         _stdout().print(_summary_table(summary, f"ingest into {store.target}"))
     if summary.failed:
