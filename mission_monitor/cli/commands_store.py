@@ -134,8 +134,9 @@ def ingest_command(
             task = bar.add_task("ingesting", total=None if dumps else n_files) if bar else None
 
             def on_event(event: IngestEvent) -> None:
-                if event.status == "failed":
-                    err.print(f"error: {event.source}: {event.problem}", markup=False)
+                if event.status == "failed":  # above the bar, if there is one
+                    out = bar.console if bar is not None else err
+                    out.print(f"error: {event.source}: {event.problem}", markup=False)
                 if bar is not None and task is not None:
                     bar.advance(task)
 
