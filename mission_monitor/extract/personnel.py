@@ -188,7 +188,10 @@ def _ellipsis(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
     others = [f for f in sent.figures if f is not fig and _noun_phrase(sent, doc, f) is not None]
     if not others:
         return None
-    return HeadCount(fig, fig.end, None, None, "ellipsis", mission_wide=True)
+    # "the 1,000 it promised": the pronoun's owner (found like any actor); "the 2,500
+    # envisaged": the mission's own target
+    pronoun = fig.end < sent.end and doc[fig.end].lower_ in words("pronouns")
+    return HeadCount(fig, fig.end, None, None, "ellipsis", mission_wide=not pronoun)
 
 
 def _head_count(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
@@ -238,6 +241,12 @@ def _list_end(sent: Sentence, doc: Doc, j: int) -> int:
 def _rejected(sent: Sentence, doc: Doc, hc: HeadCount) -> bool:
     r = rules()
     fig = hc.figure
+    # "a combined 38 soldiers": a sum over several states, nobody's own figure
+    if any(
+        doc[k].lower_ in words("combined")
+        for k in range(max(sent.start, fig.start - 3), min(hc.noun_end + 3, sent.end))
+    ):
+        return True
     if fig.value < 2 or fig.value >= 1_000_000 or not float(fig.value).is_integer():
         return True
     # part of an amount of money or a date
@@ -297,8 +306,8 @@ def _status(sent: Sentence, doc: Doc, hc: HeadCount) -> tuple[str, Hit | None] |
         return None
     cands.sort(key=lambda c: (c[0], c[1]))
     for _d, _o, h in cands:
-        if h.group == "p:has" and _d > 2:
-            continue
+        if h.group == "p:has" and (_d > 2 or h.start >= hc.noun_end):
+            continue  # only "X has (about) N ...", right before the figure
         status = _resolve(sent, doc, h)
         if status == "skip":
             return None
@@ -375,11 +384,16 @@ def _actor(
         a = next((x for x in sent.actors if x.end == fig.start - 1), None)
         if a is not None and (contributor(a) or a.kind == "mission"):
             return (a.code if a.kind != "mission" else m.code), "possessive"
-    before = doc[max(sent.start, fig.start - 4) : fig.start].text.lower()
-    if (
-        any(h.group == "total" and fig.start - 3 <= h.end <= fig.start for h in sent.hits)
-        or "total" in before
-    ):
+    # "a total of 2,500 officers": the mission's, unless someone's ("its total contribution")
+    window = range(max(sent.start, fig.start - 5), fig.start)
+    totals = [k for k in window if doc[k].lower_ in ("total", "overall")] + [
+        h.start for h in sent.hits if h.group == "total" and fig.start - 3 <= h.end <= fig.start
+    ]
+    owned = any(
+        k > sent.start and doc[k - 1].lower_ in ("its", "their", "his", "her", "'s", "\u2019s")
+        for k in totals
+    )
+    if totals and not owned:
         return m.code, "total"
     if status == "authorized":
         return m.code, "authorized"
