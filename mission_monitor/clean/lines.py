@@ -72,6 +72,7 @@ _WORD = re.compile(r"[^\W_]+(?:[’'.-][^\W_]+)*", re.UNICODE)
 _TERMINAL = re.compile(r"[.!?:;…][\"”’')\]]*$")
 _SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(?:\s+|$)")
 _CONNECTORS = frozenset({"and", "&", "of", "de", "da", "van", "von", "al", "bin", "la", "le"})
+_LIST_ITEM = re.compile(r"^(\d{1,3}|[a-z])[.)]\s|^[•·▪◦*-]\s")
 _QUOTES = re.compile(r"[\"“”«»]")
 _YOU = re.compile(r"\b(you|your|you[’']re|you[’']ve)\b", re.IGNORECASE)
 _WE = re.compile(r"\b(we|us|our|we[’']re|we[’']ve)\b", re.IGNORECASE)
@@ -252,6 +253,8 @@ def _addresses_reader(ln: _Line) -> bool:
 def _continues(prev: _Line, cur: _Line) -> bool:
     """``cur`` carries on the sentence of ``prev`` (a paragraph hard-wrapped over lines)."""
     if prev.block != cur.block or prev.reason or cur.reason or prev.terminal or prev.n < 8:
+        return False
+    if _LIST_ITEM.match(cur.text):  # "2. ...", "b) ...", "• ...": the next item of a list
         return False
     return cur.text[0].islower() or cur.text[0].isdigit() or prev.text.endswith((",", "—", "-"))
 
