@@ -16,6 +16,7 @@ import re
 from mission_monitor.clean.html import extract_page
 from mission_monitor.clean.language import detect_language
 from mission_monitor.clean.lines import classify_lines, join_kept
+from mission_monitor.clean.published import date_from_address, text_published
 from mission_monitor.models import CleanDocument, DroppedLine, RawInput
 
 __all__ = ["clean_document", "clean_text"]
@@ -57,7 +58,9 @@ def clean_document(raw: RawInput) -> CleanDocument:
             doc=raw.doc,
             text=text,
             title=raw.title or page.title,
-            published=_date(raw.published) or _date(page.published),
+            published=_date(raw.published)
+            or _date(page.published)
+            or date_from_address(raw.url, raw.source),
             site=raw.outlet or page.site,
             url=raw.url or page.url,
             language=detect_language(text or (page.title or "")),
@@ -67,7 +70,7 @@ def clean_document(raw: RawInput) -> CleanDocument:
         doc=raw.doc,
         text=text,
         title=raw.title or _headline(text),
-        published=_date(raw.published),
+        published=_date(raw.published) or text_published(raw.content, raw.url, raw.source),
         site=raw.outlet,
         url=raw.url,
         language=detect_language(text),
