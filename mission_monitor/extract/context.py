@@ -211,11 +211,7 @@ def pick_date(
     ranked = []
     for d in sent.dates:
         k = date_clause(d.start_char)
-        if (
-            k != a_idx
-            and cls[k].opener in words("side_clauses")
-            and cls[a_idx].opener not in words("relative")
-        ):
+        if k != a_idx and cls[k].opener in words("side_clauses"):
             continue  # "Although the first contingent landed in June, the force numbers 600"
         dist = min(abs(d.start_char - anchor_char), abs(d.end_char - anchor_char))
         ranked.append((0 if k == a_idx else 1, dist, d, k))

@@ -15,6 +15,7 @@ from mission_monitor.extract.context import (
     present_date,
     usable,
 )
+from mission_monitor.extract.rules import words
 from mission_monitor.models import Evidence, Fact
 from mission_monitor.resolve.actors import mission
 
@@ -51,9 +52,14 @@ def _payer(ann: Annotated, sent: Sentence, start: int, end: int) -> tuple[str, s
             break
     cls = clauses(sent, doc)
     idx = clause_index(cls, start)
+    own = cls[idx]
+    # "... and that donors had contributed Sh12 billion": a subject of its own, not an actor
+    generic = any(
+        doc[k].lower_ in words("generic_payers") for k in range(own.start, min(start, own.end))
+    )
     for k in range(idx, -1, -1):
         c = cls[k]
-        if k != idx and c.relative:
+        if k != idx and (c.relative or generic):
             continue
         cands = [a for a in sent.actors if c.start <= a.start < c.end and a.end <= start and ok(a)]
         if cands:
@@ -95,6 +101,11 @@ def extract_funding(ann: Annotated, published: str | None) -> list[Fact]:
                 continue
             code, how = payer
             status = best.group.split(":", 1)[1]
+            if status == "pledged" and any(
+                h.group == "f:deposited" and end <= h.start <= end + _WINDOW for h in sent.hits
+            ):
+                status = "deposited"  # "contributed Sh12 billion to the UN trust fund"
+                best = next(h for h in sent.hits if h.group == "f:deposited" and h.start >= end)
             date = pick_date(sent, doc, doc[best.start].idx, published) or present_date(
                 sent, published
             )

@@ -194,6 +194,24 @@ def _ellipsis(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
     return HeadCount(fig, fig.end, None, None, "ellipsis", mission_wide=not pronoun)
 
 
+def _remainder(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
+    """ "we have deployed 800 officers and will send the remaining 200": a bare figure after
+    "remaining", "another"... sent or pledged, beside a head-count it continues."""
+    k = _skip_qualifiers(doc, sent, fig.start - 1)
+    if k < sent.start or doc[k].lower_ not in words("remainder"):
+        return None
+    verbs = ("p:deploy", "p:pledged", "p:arrived")
+    if not any(h.group in verbs and k - 3 <= h.end <= k + 1 for h in sent.hits):
+        return None
+    for other in sent.figures:
+        if other is fig or other.start > fig.start:
+            continue
+        hc = _noun_phrase(sent, doc, other)
+        if hc is not None:
+            return HeadCount(fig, fig.end, hc.force, hc.np_actor, "remainder")
+    return None
+
+
 def _head_count(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
     r = rules()
     hc = _noun_phrase(sent, doc, fig)
@@ -217,7 +235,7 @@ def _head_count(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
         ]
         if a is not None and a.kind == "state" and strong:
             return HeadCount(fig, _list_end(sent, doc, fig.end + 1), None, a, "list")
-    return _raised_to(sent, doc, fig) or _ellipsis(sent, doc, fig)
+    return _raised_to(sent, doc, fig) or _ellipsis(sent, doc, fig) or _remainder(sent, doc, fig)
 
 
 def _list_end(sent: Sentence, doc: Doc, j: int) -> int:
