@@ -317,3 +317,25 @@ def test_date_end() -> None:
     assert date_end("2024-02") == "2024-02-29"
     assert date_end("2024-12") == "2024-12-31"
     assert date_end("2024-06-05") == "2024-06-05"
+
+
+def test_cached_views_follow_new_documents(db: Path, tmp_path: Path) -> None:
+    from mission_monitor.pipeline import ingest
+
+    copy = tmp_path / "copy.db"
+    copy.write_bytes(db.read_bytes())
+    app = create_app(copy)
+    with TestClient(app) as c:
+        before = c.get(f"/api/v1/status?as_of={AS_OF}").json()
+        c.get(f"/?as_of={AS_OF}")  # cached now
+        report_file = tmp_path / "new.txt"
+        report_file.write_text(
+            "Jamaica sends soldiers\n\nKINGSTON, 2 July 2024.\n\n"
+            "Jamaica deployed 24 soldiers to Haiti on Monday, the defence force said.\n",
+            encoding="utf-8",
+        )
+        with Store.open(copy) as s:
+            assert ingest([report_file], s, published="2024-07-02").new == 1
+        after = c.get(f"/api/v1/status?as_of={AS_OF}").json()
+        assert len(after["sources"]) > len(before["sources"])
+        assert after == {"ok": True, **report.status_dict(copy, AS_OF)}

@@ -145,3 +145,23 @@ def shared_example_db(tmp_path_factory: Any, examples_dir: Path) -> Path:
         work = tmp_path_factory.mktemp("web-example")
         _BUILT[key] = build_example_db(work / "examples.db", examples_dir, work)
     return _BUILT[key]
+
+
+@contextmanager
+def postgres_database(server_url: str) -> Iterator[str]:
+    """A fresh, empty database on the PostgreSQL server of ``server_url``; dropped on exit."""
+    import uuid
+
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = f"mm_web_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        yield make_url(server_url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()

@@ -36,7 +36,7 @@ def serve(
         )
         raise typer.Exit(1)
     try:
-        web_app = create_app(target, mission=mission)
+        web_app = create_app(target, mission=mission, warm=True)
     except (StoreError, ConfigError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from None

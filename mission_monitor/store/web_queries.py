@@ -8,11 +8,12 @@ document looks the same whichever query produced it.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, or_, select
+from sqlalchemy import Connection, Engine, and_, func, or_, select
 
 from mission_monitor.models import SourcedFact
 from mission_monitor.store.queries import (
@@ -151,9 +152,30 @@ def facts_of_documents(conn: Connection, doc_ids: Sequence[int]) -> list[Sourced
     return [_sourced(row._mapping) for row in conn.execute(query)]
 
 
+def database_state(engine: Engine) -> tuple[Any, ...]:
+    """A value that changes whenever the database is written: the key under which the web layer
+    caches reconciled views. For a SQLite file, the size and modification time of the file and
+    of its write-ahead log (a few microseconds, whatever the size of the database); elsewhere,
+    :func:`data_version`."""
+    if engine.dialect.name == "sqlite":
+        path = engine.url.database
+        if path and path != ":memory:" and not path.startswith("file:"):
+            return ("sqlite", *(_file_state(p) for p in (path, path + "-wal")))
+    with engine.connect() as conn:
+        return data_version(conn)
+
+
+def _file_state(path: str) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size)
+
+
 def data_version(conn: Connection) -> tuple[Any, ...]:
-    """A value that changes whenever documents or facts are added, replaced or removed: the key
-    under which the web layer caches reconciled views."""
+    """Counts and latest ids of documents and facts: they change whenever documents or facts
+    are added, replaced or removed."""
     fact_state = conn.execute(select(func.max(F.id), func.count(F.id))).one()
     doc_state = conn.execute(
         select(func.max(D.id), func.count(D.id), func.max(D.ingested_at))

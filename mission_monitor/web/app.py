@@ -15,6 +15,7 @@ from mission_monitor.store import Store
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -38,13 +39,16 @@ def create_app(
     *,
     mission: Mission | str | Path | None = None,
     cache_size: int = 32,
+    warm: bool = False,
 ) -> FastAPI:
     """A read-only dashboard and JSON API over ``db_or_store``.
 
     ``db_or_store`` is an open :class:`~mission_monitor.store.Store`, a SQLite file path or a
     SQLAlchemy URL. ``mission`` is the mission the reports are read against: a
     :class:`~mission_monitor.mission.Mission`, a mission file, or None for the bundled MSS.
-    Reconciled views are cached per database state and as-of date, ``cache_size`` at most.
+    Reconciled views are cached per database state and as-of date, ``cache_size`` at most;
+    ``warm`` reconciles today's record in a background thread at once (``serve`` does), since
+    on a large database the first reconciliation takes minutes.
     """
     store = db_or_store if isinstance(db_or_store, Store) else Store.open(str(db_or_store))
     app = FastAPI(
@@ -57,7 +61,9 @@ def create_app(
     )
     if not isinstance(mission, Mission):
         mission = load_mission(mission)
-    app.state.data = WebData(store, mission, cache_size=cache_size)
+    app.state.data = data = WebData(store, mission, cache_size=cache_size)
+    if warm:
+        threading.Thread(target=data.warm, name="mission-monitor-warm", daemon=True).start()
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     install_template_helpers(templates)
     app.state.templates = templates

@@ -26,25 +26,36 @@ T = TypeVar("T")
 
 
 class LRU:
-    """A small thread-safe least-recently-used cache."""
+    """A small thread-safe least-recently-used cache. A value being made is made once: other
+    threads asking for the same key wait for it rather than make it again."""
 
     def __init__(self, size: int) -> None:
         self.size = max(1, size)
         self._items: OrderedDict[Any, Any] = OrderedDict()
         self._lock = threading.Lock()
+        self._making: dict[Any, threading.Lock] = {}
 
     def get_or_make(self, key: Any, make: Callable[[], T]) -> T:
         with self._lock:
             if key in self._items:
                 self._items.move_to_end(key)
                 return self._items[key]
-        value = make()  # outside the lock: two threads may both compute, both get a right value
-        with self._lock:
-            self._items[key] = value
-            self._items.move_to_end(key)
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
-        return value
+            maker = self._making.setdefault(key, threading.Lock())
+        with maker:  # one thread makes the value; the others wait here, then find it
+            with self._lock:
+                if key in self._items:
+                    self._items.move_to_end(key)
+                    return self._items[key]
+            try:
+                value = make()
+            finally:
+                with self._lock:
+                    self._making.pop(key, None)
+            with self._lock:
+                self._items[key] = value
+                while len(self._items) > self.size:
+                    self._items.popitem(last=False)
+            return value
 
 
 class WebData:
@@ -72,6 +83,11 @@ class WebData:
 
         return self.cache.get_or_make(("record", self.version(), day), make)
 
+    def warm(self) -> None:
+        """Reconcile today's record now (in the background at start-up, so that the first
+        visitor of a large database does not wait for it)."""
+        self.record(None)
+
     def memo(self, name: str, as_of: str | None, make: Callable[[], T]) -> T:
         """``make()``, cached for the database state and the as-of day."""
         return self.cache.get_or_make((name, self.version(), self.day(as_of)), make)
@@ -97,8 +113,7 @@ class WebData:
     # -- the store -----------------------------------------------------------------------------
 
     def version(self) -> tuple[Any, ...]:
-        with self.store.engine.connect() as conn:
-            return wq.data_version(conn)
+        return wq.database_state(self.store.engine)
 
     def fact_page(self, flt: wq.FactFilter, limit: int, offset: int) -> list[SourcedFact]:
         with self.store.engine.connect() as conn:

@@ -27,11 +27,12 @@ MAX_LINES = 6  # strength over time: the states with the largest figures, the re
 
 @dataclass(frozen=True, slots=True)
 class Figure:
-    """One reconciled figure with the facts that support it (for a link to each)."""
+    """One reconciled figure, with a fact that supports it (the page links to it) and the
+    number of independent stories behind it."""
 
     value: float | None
     date: str | None
-    sources: tuple[int, ...]
+    fact: int | None
     stories: int
 
     @property
@@ -39,19 +40,22 @@ class Figure:
         return self.value is not None
 
 
-NONE = Figure(None, None, (), 0)
+NONE = Figure(None, None, None, 0)
 
 
 def of_estimate(e: Estimate | None) -> Figure:
     if e is None:
         return NONE
-    return Figure(e.value, e.date, e.sources, e.stories)
+    return Figure(e.value, e.date, e.sources[0] if e.sources else None, e.stories)
 
 
 def of_flow(f: FlowTotal | None) -> Figure:
+    """A flow's total, linked to a report of its latest batch (``FlowTotal.sources`` sorts every
+    batch's facts on each call: too slow for a page on a large database)."""
     if f is None:
         return NONE
-    return Figure(f.total, f.date, f.sources, f.stories)
+    latest = next((b for b in reversed(f.batches) if b.sources), None)
+    return Figure(f.total, f.date, latest.sources[0] if latest else None, f.stories)
 
 
 def personnel_figures(row: PersonnelRow) -> dict[str, Figure]:
