@@ -407,33 +407,52 @@ def _actor_mentions(doc: Doc, m: _Matchers) -> list[ActorMention]:
 
 
 def _resolve_leaders(sentences: list[Sentence], doc: Doc) -> None:
-    """Give "the Head of State" / "the president" the state of the last leader named."""
-    last: str | None = None
+    """Coreference by the last person named. "the Head of State" / "the president" get the
+    state of the last leader named; "he" / "she" the state of the last official named."""
+    last_leader: str | None = None
+    last_person: str | None = None
     for sent in sentences:
         by_start = {a.start: a for a in sent.actors}
         by_end = {a.end: a for a in sent.actors}
+        covered = {i for a in sent.actors for i in range(a.start, a.end)}
+        titles = {h.start: h for h in sent.hits_of("leader_title")}
         added: list[ActorMention] = []
-        for h in sorted(sent.hits_of("leader_title"), key=lambda h: h.start):
-            before = by_end.get(h.start)
-            if before is None and h.start >= 1 and doc[h.start - 1].lower_ in ("'s", "\u2019s"):
-                before = by_end.get(h.start - 1)
-            after = by_start.get(h.end)
-            if after is None and h.end < len(doc) and doc[h.end].lower_ == "of":
-                after = by_start.get(h.end + 1) or (
-                    by_start.get(h.end + 2)
-                    if h.end + 1 < len(doc) and doc[h.end + 1].lower_ == "the"
-                    else None
-                )
-            owner = before or after
-            if owner is not None and owner.kind in ("state", "official"):
-                last = owner.code
-            elif (
-                last is not None
-                and h.start >= 1
-                and doc[h.start - 1].lower_ == "the"
-                and not any(a.start <= h.start < a.end for a in sent.actors)
-            ):
-                added.append(ActorMention(h.start, h.end, last, "coref", "coref"))
+        i = sent.start
+        while i < sent.end:
+            a = by_start.get(i)
+            if a is not None:
+                if a.kind == "official":
+                    last_person = a.code
+                i = a.end
+                continue
+            h = titles.get(i)
+            if h is not None:
+                before = by_end.get(h.start)
+                if before is None and h.start >= 1 and doc[h.start - 1].lower_ in ("'s", "\u2019s"):
+                    before = by_end.get(h.start - 1)
+                after = by_start.get(h.end)
+                if after is None and h.end < len(doc) and doc[h.end].lower_ == "of":
+                    after = by_start.get(h.end + 1) or (
+                        by_start.get(h.end + 2)
+                        if h.end + 1 < len(doc) and doc[h.end + 1].lower_ == "the"
+                        else None
+                    )
+                owner = before or after
+                if owner is not None and owner.kind in ("state", "official"):
+                    last_leader = last_person = owner.code
+                elif (
+                    last_leader is not None
+                    and h.start >= 1
+                    and doc[h.start - 1].lower_ == "the"
+                    and h.start not in covered
+                ):
+                    added.append(ActorMention(h.start, h.end, last_leader, "coref", "coref"))
+                    last_person = last_leader
+                i = max(h.end, i + 1)
+                continue
+            if doc[i].lower_ in ("he", "she") and last_person is not None and i not in covered:
+                added.append(ActorMention(i, i + 1, last_person, "coref", "pronoun"))
+            i += 1
         if added:
             sent.actors.extend(added)
             sent.actors.sort(key=lambda a: a.start)
