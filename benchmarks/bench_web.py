@@ -226,6 +226,7 @@ def main() -> None:
     results["/api/v1/facts?actor=KEN&status=arrived"] = timed(
         get("/api/v1/facts?actor=KEN&status=arrived&limit=100"), n
     )
+    results["/api/v1/facts?after=500000 (next link)"] = timed(get("/api/v1/facts?after=500000"), n)
     results["/api/v1/facts?offset=500000"] = timed(
         get("/api/v1/facts?offset=500000"), max(5, n // 10)
     )

@@ -339,3 +339,11 @@ def test_cached_views_follow_new_documents(db: Path, tmp_path: Path) -> None:
         after = c.get(f"/api/v1/status?as_of={AS_OF}").json()
         assert len(after["sources"]) > len(before["sources"])
         assert after == {"ok": True, **report.status_dict(copy, AS_OF)}
+
+
+def test_next_link_and_offset_give_the_same_page(client: TestClient) -> None:
+    first = get_json(client, "/api/v1/facts?limit=5&kind=personnel")
+    assert first["next"] and "after=" in first["next"]
+    by_link = get_json(client, first["next"].replace("http://testserver", ""))
+    by_offset = get_json(client, "/api/v1/facts?limit=5&kind=personnel&offset=5")
+    assert by_link["items"] == by_offset["items"]

@@ -40,6 +40,7 @@ class FactFilter:
     since: str | None = None  # fact date on or after
     until: str | None = None  # fact date on or before
     as_of: str | None = None  # known by then: documents published on or before
+    after: int | None = None  # fact ids greater than this (keyset pagination)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,13 +72,16 @@ def _fact_conditions(flt: FactFilter) -> list[Any]:
         conds.append(F.date <= flt.until)
     if flt.as_of is not None:
         conds.append(D.published <= flt.as_of)
+    if flt.after is not None:
+        conds.append(F.id > flt.after)
     return conds
 
 
 def fact_page(
     conn: Connection, flt: FactFilter, *, limit: int, offset: int = 0
 ) -> list[SourcedFact]:
-    """Facts matching ``flt``, in id order (the order they were stored), one page of them."""
+    """Facts matching ``flt``, in id order (the order they were stored), one page of them.
+    Deep pages are cheap with ``flt.after`` (the last id of the previous page), not ``offset``."""
     query = _facts_select().order_by(None).order_by(F.id)
     conds = _fact_conditions(flt)
     if conds:

@@ -129,6 +129,10 @@ def list_facts(
     as_of: AsOf = None,
     limit: Limit = 50,
     offset: Offset = 0,
+    after: Annotated[
+        int | None,
+        Query(ge=0, le=2**62, description="Only facts with a greater id: the `next` link uses it."),
+    ] = None,
     format: FormatParam = "json",
 ) -> Any:
     flt = FactFilter(
@@ -138,16 +142,19 @@ def list_facts(
         since=since,
         until=date_end(until) if until else None,
         as_of=known_by(as_of),
+        after=after,
     )
     rows = data_of(request).fact_page(flt, limit + 1, offset)
     items = [fact_out(f) for f in rows[:limit]]
     if format == "csv":
         return csv_response((fact_csv_row(f) for f in items), FACT_CSV_COLUMNS, "facts")
+    more = len(rows) > limit
     return FactPage(
         items=items,
         limit=limit,
         offset=offset,
-        next=next_url(request, offset, limit, len(rows) > limit),
+        # keyset: the next page starts after this page's last id, however deep it is
+        next=str(request.url.include_query_params(after=items[-1].id, offset=0)) if more else None,
     )
 
 
