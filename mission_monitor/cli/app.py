@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 from datetime import date
-from pathlib import Path
 
 import typer
 
@@ -20,17 +19,18 @@ app = typer.Typer(
 DEFAULT_DB = "mission-monitor.db"
 
 
-def resolve_db(db: Path | None) -> Path:
-    """``--db``, else ``$MISSION_MONITOR_DB``, else ``./mission-monitor.db``."""
-    if db is not None:
+def resolve_db(db: str | None) -> str:
+    """``--db``, else ``$MISSION_MONITOR_DB``, else ``./mission-monitor.db``: a SQLite file
+    path or a SQLAlchemy URL (``postgresql+psycopg://user@host/db``)."""
+    if db:
         return db
-    return Path(os.environ.get("MISSION_MONITOR_DB") or DEFAULT_DB)
+    return os.environ.get("MISSION_MONITOR_DB") or DEFAULT_DB
 
 
 DB_OPTION = typer.Option(
     None,
     "--db",
-    help="SQLite file (default: $MISSION_MONITOR_DB or ./mission-monitor.db).",
+    help="SQLite file or SQLAlchemy URL (default: $MISSION_MONITOR_DB or ./mission-monitor.db).",
     show_default=False,
 )
 

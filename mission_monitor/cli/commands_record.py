@@ -44,7 +44,7 @@ def _fail(exc: Exception) -> typer.Exit:
     return typer.Exit(1)
 
 
-def _load(db: Path | None, as_of: str | None, mission: Path | None) -> tuple[Record, Mission]:
+def _load(db: str | None, as_of: str | None, mission: Path | None) -> tuple[Record, Mission]:
     day = parse_date_option(as_of, "--as-of")
     try:
         m = load_mission(mission)
@@ -63,7 +63,7 @@ def _console() -> Console:
 
 @app.command()
 def status(
-    db: Path | None = DB_OPTION,
+    db: str | None = DB_OPTION,
     as_of: str | None = AS_OF_OPTION,
     mission: Path | None = MISSION_OPTION,
     as_json: bool = JSON_OPTION,
@@ -87,7 +87,7 @@ def status(
 
 @app.command()
 def timeline(
-    db: Path | None = DB_OPTION,
+    db: str | None = DB_OPTION,
     as_of: str | None = AS_OF_OPTION,
     mission: Path | None = MISSION_OPTION,
     as_json: bool = JSON_OPTION,
@@ -106,7 +106,7 @@ def timeline(
 
 @app.command()
 def conflicts(
-    db: Path | None = DB_OPTION,
+    db: str | None = DB_OPTION,
     as_of: str | None = AS_OF_OPTION,
     mission: Path | None = MISSION_OPTION,
     as_json: bool = JSON_OPTION,
@@ -130,7 +130,7 @@ def conflicts(
 @app.command()
 def history(
     actor: str = typer.Argument(..., help="A state or donor: a code (KEN) or a name (Kenya)."),
-    db: Path | None = DB_OPTION,
+    db: str | None = DB_OPTION,
     as_of: str | None = AS_OF_OPTION,
     mission: Path | None = MISSION_OPTION,
     as_json: bool = JSON_OPTION,
@@ -162,7 +162,7 @@ def export(
         "--table",
         help=f"Tables to write (repeatable): {', '.join(report.TABLES)}.",
     ),
-    db: Path | None = DB_OPTION,
+    db: str | None = DB_OPTION,
     as_of: str | None = AS_OF_OPTION,
     mission: Path | None = MISSION_OPTION,
 ) -> None:

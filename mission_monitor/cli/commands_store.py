@@ -48,9 +48,9 @@ def _stderr() -> Console:
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
-def _open(db: Path | None, *, must_exist: bool = False) -> Store:
+def _open(db: str | None, *, must_exist: bool = False) -> Store:
     target = resolve_db(db)
-    if must_exist and not is_url(target) and not target.expanduser().exists():
+    if must_exist and not is_url(target) and not Path(target).expanduser().exists():
         _stderr().print(
             f"error: {target}: no such database. Run: mission-monitor ingest PATH --db {target}",
             markup=False,
@@ -108,7 +108,7 @@ def _summary_table(summary: IngestSummary, title: str) -> Table:
 @app.command("ingest")
 def ingest_command(
     paths: list[Path] = PATHS,
-    db: Path | None = DB_OPTION,
+    db: str | None = DB_OPTION,
     published: str | None = typer.Option(
         None,
         "--published",
@@ -162,7 +162,7 @@ def ingest_command(
 
 
 @app.command("reextract")
-def reextract_command(db: Path | None = DB_OPTION) -> None:
+def reextract_command(db: str | None = DB_OPTION) -> None:
     """Re-run cleaning and extraction on every stored document, from its kept raw input, and
     replace its machine-made facts (one transaction per document). Use after the rules change.
 
@@ -223,7 +223,7 @@ def _figure(sf: SourcedFact) -> str:
 
 @app.command("facts")
 def facts_command(
-    db: Path | None = DB_OPTION,
+    db: str | None = DB_OPTION,
     actor: str | None = typer.Option(None, "--actor", help="ISO alpha-3 code or MSS, UN..."),
     kind: str | None = typer.Option(None, "--kind", help="personnel, funding or event."),
     status: str | None = typer.Option(None, "--status", help="pledged, arrived, present..."),

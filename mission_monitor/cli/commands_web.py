@@ -14,7 +14,7 @@ from mission_monitor.store.url import is_url
 
 @app.command()
 def serve(
-    db: Path | None = DB_OPTION,
+    db: str | None = DB_OPTION,
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
     port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
     mission: Path | None = MISSION_OPTION,
@@ -29,7 +29,7 @@ def serve(
     from mission_monitor.web.app import create_app
 
     target = resolve_db(db)
-    if not is_url(str(target)) and not target.expanduser().exists():
+    if not is_url(str(target)) and not Path(target).expanduser().exists():
         typer.echo(
             f"error: {target}: no such database. Run: mission-monitor ingest PATHS --db {target}",
             err=True,
