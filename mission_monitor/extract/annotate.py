@@ -192,6 +192,7 @@ def _matchers() -> _Matchers:
     for status, phrases in r.funding_status.items():
         m(f"f:{status}", phrases)
     m("f:not", r.not_funding)
+    m("f:other", r.other_purpose)
     for q, phrases in r.qualifiers.items():
         m(f"qual:{q}", phrases)
     m("qual_after:at_least", r.after_at_least)

@@ -96,6 +96,10 @@ def extract_funding(ann: Annotated, published: str | None) -> list[Fact]:
             blockers = [_dist(h, start, end) for h in sent.hits if h.group == "f:not"]
             if blockers and min(blockers) <= best_d:
                 continue
+            cls = clauses(sent, doc)
+            own = cls[clause_index(cls, start)]
+            if any(h.group == "f:other" and own.start <= h.start < own.end for h in sent.hits):
+                continue  # "$100 million in humanitarian aid": not for the mission
             payer = _payer(ann, sent, start, end)
             if payer is None:
                 continue

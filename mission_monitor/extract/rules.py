@@ -146,6 +146,7 @@ class Rules:
     after_at_least: tuple[str, ...]
     funding_status: dict[str, tuple[str, ...]]
     not_funding: tuple[str, ...]
+    other_purpose: tuple[str, ...]
     events: tuple[EventRule, ...]
     deployment_triggers: tuple[str, ...]
     location_before: frozenset[str]
@@ -202,8 +203,13 @@ def rules() -> Rules:
         perfect=perfect,
         qualifiers={k: tuple(q[k]) for k in ("approx", "at_least", "at_most")},
         after_at_least=tuple(q["after_at_least"]),
-        funding_status={k: tuple(v) for k, v in d["funding_status"].items() if k != "not_funding"},
+        funding_status={
+            k: tuple(v)
+            for k, v in d["funding_status"].items()
+            if k not in ("not_funding", "other_purpose")
+        },
         not_funding=tuple(d["funding_status"]["not_funding"]),
+        other_purpose=tuple(d["funding_status"]["other_purpose"]),
         events=tuple(ev),
         deployment_triggers=tuple(d["events"]["deployment"].get("triggers", [])),
         location_before=frozenset(d["location_before"]),
