@@ -81,13 +81,14 @@ def _empty(label: str, message: str, width: int, height: int) -> Markup:
 
 def _legend(series: Sequence[str], x: float, y: float) -> list[str]:
     parts = []
+    cx = x
     for i, name in enumerate(series):
         colour = PALETTE[i % len(PALETTE)]
-        cx = x + i * 110
         parts.append(
             f'<g class="legend-item"><rect x="{cx:.0f}" y="{y - 9:.0f}" width="10" height="10" '
             f'fill="{colour}"/><text x="{cx + 14:.0f}" y="{y:.0f}">{escape(name)}</text></g>'
         )
+        cx += 30 + 7 * len(name)  # about 7 px a character at the chart's 12 px font
     return parts
 
 
