@@ -7,7 +7,13 @@ from mission_monitor.extract.annotate import annotate, nlp
 from mission_monitor.models import Fact
 
 
+# A headline that places the sentences under test in a report about the mission: texts that
+# name neither the mission nor Haiti state nothing about it (see test_unrelated_text).
+CONTEXT = "Security mission in Haiti: update\n\n"
+
+
 def facts(text: str, published: str | None = "2024-08-14") -> list[Fact]:
+    text = CONTEXT + text
     out = extract_facts(text, published)
     for f in out:  # the evidence contract holds for every fact
         assert f.evidence is not None
@@ -163,7 +169,7 @@ def test_each_fact_once_with_the_most_precise_date() -> None:
     got = [f for f in facts(text) if f.kind == "personnel"]
     assert len(got) == 1
     assert got[0].date == "2023-07"
-    assert got[0].evidence is not None and got[0].evidence.start == 0
+    assert got[0].evidence is not None and got[0].evidence.start == len(CONTEXT)
 
 
 def test_us_is_not_the_word_us() -> None:
@@ -173,3 +179,13 @@ def test_us_is_not_the_word_us() -> None:
 def test_empty_text() -> None:
     assert extract_facts("") == []
     assert extract_facts("   \n\n ") == []
+
+
+def test_unrelated_text_states_nothing_about_the_mission() -> None:
+    # troops elsewhere, in a text that names neither the mission nor its host
+    assert extract_facts("Some 200 US soldiers remain at a base in Syria.", "2020-01-01") == []
+    # troops elsewhere, in a report that does name the host
+    assert personnel("Kenya also has 3,000 troops deployed in Somalia.") == []
+    assert personnel("Kenya has 400 police deployed in Haiti.") == [
+        ("KEN", "present", 400, "exact", "police")
+    ]

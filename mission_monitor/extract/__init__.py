@@ -7,14 +7,28 @@ distinct fact once per document.
 
 from __future__ import annotations
 
-from mission_monitor.extract.annotate import annotate
+from mission_monitor.extract.annotate import Annotated, annotate
 from mission_monitor.extract.events import extract_events
 from mission_monitor.extract.funding import extract_funding
 from mission_monitor.extract.merge import merge_facts
 from mission_monitor.extract.personnel import extract_personnel
 from mission_monitor.models import Fact
+from mission_monitor.resolve.actors import mission
 
 __all__ = ["extract_facts", "merge_facts"]
+
+
+def about_the_mission(ann: Annotated) -> bool:
+    """Whether the text names the mission or its host state at all. A text that names
+    neither (a story about troops elsewhere) states nothing about the mission."""
+    m = mission()
+    for s in ann.sentences:
+        for a in s.actors:
+            if a.code == m.host:
+                return True
+            if a.kind == "mission" and any(c.isupper() for c in ann.doc[a.start : a.end].text):
+                return True
+    return False
 
 
 def extract_facts(text: str, published: str | None = None) -> list[Fact]:
@@ -25,6 +39,8 @@ def extract_facts(text: str, published: str | None = None) -> list[Fact]:
     if not text or not text.strip():
         return []
     ann = annotate(text)
+    if not about_the_mission(ann):
+        return []
     people, deployments = extract_personnel(ann, published)
     money = extract_funding(ann, published)
     events = extract_events(ann, published)

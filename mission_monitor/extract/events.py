@@ -64,7 +64,7 @@ def _actors(
             nearest = min(states, key=lambda a: abs(a.start - anchor))
             return (nearest.code,)
         prev = _previous_states(ann, idx)
-        return tuple(prev) if prev else (m.lead,)
+        return tuple(prev) if prev else None
     if t == "state_of_emergency":
         # the state that declares it: the one named nearest to the phrase, places included
         states = [a for a in sent.actors if a.kind in ("state", "official", "coref")]

@@ -13,6 +13,7 @@ from mission_monitor.extract.context import (
     clauses,
     pick_date,
     present_date,
+    unreal,
     usable,
 )
 from mission_monitor.extract.rules import words
@@ -96,6 +97,8 @@ def extract_funding(ann: Annotated, published: str | None) -> list[Fact]:
             blockers = [_dist(h, start, end) for h in sent.hits if h.group == "f:not"]
             if blockers and min(blockers) <= best_d:
                 continue
+            if unreal(doc, best, sent):
+                continue  # "Beijing wants Washington to pay $X"
             cls = clauses(sent, doc)
             own = cls[clause_index(cls, start)]
             if any(h.group == "f:other" and own.start <= h.start < own.end for h in sent.hits):

@@ -430,6 +430,18 @@ def _actor(
     return None
 
 
+def _elsewhere(sent: Sentence) -> bool:
+    """A sentence about troops somewhere else: it names a foreign place ("in Somalia") and
+    not the host ("Kenya also has 300 troops in Somalia")."""
+    host = mission().host
+    places = [a for a in sent.actors if a.location and a.kind == "state"]
+    return (
+        bool(places)
+        and all(a.code != host for a in places)
+        and not any(a.code == host for a in sent.actors)
+    )
+
+
 def _document_owner(ann: Annotated) -> str | None:
     """The state whose people the document is about: the one most often named as a demonym
     right before a personnel noun ("Kenyan police", "Jamaican soldiers")."""
@@ -535,6 +547,8 @@ def extract_personnel(ann: Annotated, published: str | None) -> tuple[list[Fact]
     events: list[Fact] = []
     owner = _document_owner(ann)
     for sent in ann.sentences:
+        if _elsewhere(sent):
+            continue
         evidence_text = ann.text[sent.start_char : sent.end_char]
         arrived_here = False
         for fig in sent.figures:

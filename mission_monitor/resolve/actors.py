@@ -37,6 +37,9 @@ BLOCKED_PHRASES = (
     "Native American",
     "New Mexico",
     "Caribbean Community",
+    "National Security Council",
+    "National Security Adviser",
+    "National Security Advisor",
 )
 
 
