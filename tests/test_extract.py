@@ -6,7 +6,6 @@ from mission_monitor.extract import extract_facts
 from mission_monitor.extract.annotate import annotate, nlp
 from mission_monitor.models import Fact
 
-
 # A headline that places the sentences under test in a report about the mission: texts that
 # name neither the mission nor Haiti state nothing about it (see test_unrelated_text).
 CONTEXT = "Security mission in Haiti: update\n\n"
