@@ -5,10 +5,12 @@ same join, no objects) measured in the same run.
 Each stage runs in a fresh child process of this script, so its peak memory (``ru_maxrss``) is
 its own; "+MB" is the peak minus the child's resident size right after its imports.
 
-The database is made through the store's own schema (``Store.open`` migrates it) and filled with
-SQLAlchemy Core ``executemany`` in batches: 20 facts a document, one document in five a
-syndicated copy (sharing a story), publication dates over 2023-10..2025-12, fact dates mostly
-to the day, some to the month or year, some missing; 20 states, 8 donors, 4 currencies.
+The database is made through the store's own schema (``Store.open`` migrates it), documents with
+SQLAlchemy Core and facts with the driver's ``executemany`` in batches: 20 facts a document on
+average, one document in five a syndicated copy (sharing a story), publication dates over
+2023-10..2025-12; fact dates mostly to the day, some to the month or year, some missing; 20
+states, 8 donors. The facts describe a generated truth (see ``World``) with one figure in ten
+wrong, so the record has agreeing sources, superseded pledges, repeated arrivals and conflicts.
 
 Usage: PYTHONPATH=. .venv/bin/python benchmarks/bench_status.py [--facts 1000000] [--db PATH]
 """
@@ -38,9 +40,10 @@ DAY0 = dt.date(2023, 10, 1)
 SPAN = (dt.date(2025, 12, 31) - DAY0).days
 
 
-def _date(rng: random.Random, around: dt.date) -> str | None:
+def _date(rng: random.Random, day: dt.date) -> str | None:
+    """A fact's date as reports give it: mostly to the day, some to the month or year, some
+    missing (the story's publication then dates it)."""
     r = rng.random()
-    day = around - dt.timedelta(days=rng.randint(0, 10))
     if r < 0.15:
         return None
     if r < 0.25:
@@ -50,13 +53,59 @@ def _date(rng: random.Random, around: dt.date) -> str | None:
     return day.isoformat()
 
 
+class World:
+    """The truth that the generated reports describe, with noise: per state a pledge that is
+    revised now and then, contingents that arrive every three to six weeks, and the strength
+    they add up to; per donor pledges and deposits. One report in ten gets a figure wrong."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.pledges: dict[str, list[tuple[int, int]]] = {}
+        self.batches: dict[str, list[tuple[int, int]]] = {}
+        for st in STATES:
+            p = rng.choice([20, 50, 150, 200, 400, 1000, 2500])
+            self.pledges[st] = [(0, p), (rng.randint(100, 500), int(p * rng.choice([1, 1.5, 2])))]
+            day, out = rng.randint(250, 400), []
+            while day < SPAN:
+                out.append((day, rng.choice([2, 6, 23, 50, 78, 150, 200, 400])))
+                day += rng.randint(21, 42)
+            self.batches[st] = out
+        self.money = {d: [(0, rng.choice([10, 20, 60, 200])), (rng.randint(100, 600), 360)]
+                      for d, _ in DONORS}  # fmt: skip
+
+    @staticmethod
+    def _at(schedule: list[tuple[int, int]], day: int) -> int | None:
+        val = None
+        for start, v in schedule:
+            if start <= day:
+                val = v
+        return val
+
+    def noisy(self, value: int) -> int:
+        return value if self.rng.random() < 0.9 else int(value * self.rng.choice([0.5, 0.8, 1.3]))
+
+    def personnel(self, actor: str, status: str, day: int) -> tuple[int, int] | None:
+        """``(count, day it holds)`` a report published on ``day`` may state, or None."""
+        if status == "pledged":
+            v = self._at(self.pledges[actor], day)
+            return (self.noisy(v), day) if v else None
+        past = [b for b in self.batches[actor] if b[0] <= day]
+        if not past:
+            return None
+        if status == "arrived":
+            bday, n = self.rng.choice(past[-3:])
+            return self.noisy(n), bday + self.rng.randint(-2, 2)
+        return self.noisy(sum(n for _, n in past)), day - self.rng.randint(0, 5)
+
+
 def generate(path: Path, n_facts: int, seed: int = 11) -> None:
     from sqlalchemy import insert
 
     from mission_monitor.store import Store
-    from mission_monitor.store.schema import documents, facts, stories
+    from mission_monitor.store.schema import documents, stories
 
     rng = random.Random(seed)
+    world = World(rng)
     n_docs = max(1, n_facts // FACTS_PER_DOC)
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     with Store.open(path) as store, store.engine.begin() as conn:
@@ -85,42 +134,60 @@ def generate(path: Path, n_facts: int, seed: int = 11) -> None:
         conn.execute(insert(stories), story_rows)
         for k in range(0, len(doc_rows), 20_000):
             conn.execute(insert(documents), doc_rows[k : k + 20_000])
-        batch: list[dict[str, Any]] = []
-        for i in range(n_facts):
-            d = i // FACTS_PER_DOC if i // FACTS_PER_DOC < n_docs else n_docs - 1
+        cols = ("document_id", "kind", "fact_key", "actor", "status", "count", "qualifier",
+                "force", "amount", "currency", "original_amount", "original_currency", "type",
+                "actors", "date", "sentence", "start", "end", "rule", "origin")  # fmt: skip
+        quoted = ", ".join('"' + c + '"' for c in cols)
+        sql = f"INSERT INTO facts ({quoted}) VALUES ({', '.join('?' for _ in cols)})"
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        batch: list[tuple[Any, ...]] = []
+        made = 0
+        while made < n_facts:
+            d = rng.randrange(n_docs)
             pub = pub_of[d]
+            day = (pub - DAY0).days
             row: dict[str, Any] = {
                 "document_id": d + 1, "actor": None, "status": None, "count": None,
                 "qualifier": "exact", "force": None, "amount": None, "currency": None,
                 "original_amount": None, "original_currency": None, "type": None,
-                "actors": "[]", "date": _date(rng, pub), "sentence": f"Sentence {i}.",
-                "start": 0, "end": 12, "rule": "bench", "origin": "machine",
+                "actors": "[]", "sentence": f"Sentence {made}.", "start": 0, "end": 12,
+                "rule": "bench", "origin": "machine",
             }  # fmt: skip
             r = rng.random()
             if r < 0.6:
                 actor = rng.choice(STATES)
-                count = rng.choice([2, 6, 23, 78, 150, 200, 400, 700, 1000, 2500])
-                row.update(kind="personnel", actor=actor, count=count,
-                           status=rng.choice(["pledged", "arrived", "present", "present"]),
-                           qualifier=rng.choice(["exact", "exact", "approx"]))  # fmt: skip
-                row["fact_key"] = json.dumps(["personnel", actor, row["status"], count])
+                status = rng.choice(["pledged", "arrived", "present", "present"])
+                said = world.personnel(actor, status, day)
+                if said is None:
+                    continue
+                count, holds = said
+                row.update(kind="personnel", actor=actor, status=status, count=count,
+                           qualifier=rng.choice(["exact", "exact", "exact", "approx"]),
+                           date=_date(rng, DAY0 + dt.timedelta(days=holds)))  # fmt: skip
+                row["fact_key"] = json.dumps(["personnel", actor, status, count])
             elif r < 0.7:
                 actor, cur = rng.choice(DONORS)
-                amount = float(rng.choice([10, 20, 60, 200, 360]) * 1_000_000)
-                row.update(kind="funding", actor=actor, amount=amount, currency=cur,
-                           status=rng.choice(["pledged", "deposited"]))  # fmt: skip
-                row["fact_key"] = json.dumps(["funding", actor, row["status"], cur, amount])
+                usd = World._at(world.money[actor], day) or 10
+                amount = float(world.noisy(usd) * 1_000_000)
+                status = rng.choice(["pledged", "pledged", "deposited"])
+                row.update(kind="funding", actor=actor, amount=amount, currency="USD",
+                           status=status, date=_date(rng, pub))  # fmt: skip
+                row["fact_key"] = json.dumps(["funding", actor, status, "USD", amount])
             else:
                 etype = rng.choice(EVENTS)
                 actors = sorted(rng.sample(STATES[:10], 2))
-                row.update(kind="event", type=etype, actors=json.dumps(actors), qualifier=None)
+                when = pub - dt.timedelta(days=rng.randint(0, 30))
+                row.update(kind="event", type=etype, actors=json.dumps(actors), qualifier=None,
+                           date=_date(rng, when))  # fmt: skip
                 row["fact_key"] = json.dumps(["event", etype, actors])
-            batch.append(row)
-            if len(batch) == 50_000:
-                conn.execute(insert(facts), batch)
+            batch.append(tuple(row[c] for c in cols))
+            made += 1
+            if len(batch) == 100_000:
+                raw.executemany(sql, batch)
                 batch = []
         if batch:
-            conn.execute(insert(facts), batch)
+            raw.executemany(sql, batch)
 
 
 def _rss_mb() -> float:

@@ -122,54 +122,67 @@ class _Pick:
     losers: tuple[Override, ...]
 
 
+_Cls = tuple[float | None, str | None, str]
 _QUAL_RANK = {"exact": 3, None: 2, "at_least": 1, "at_most": 1, "approx": 0}
 
 
-def _pick(facts: Sequence[_F]) -> _Pick:
+def _pick(facts: Sequence[_F], reasons: bool = True) -> _Pick:
     """The figure that reports of one date support: the most independent stories, then an
     official source over the press, then the larger figure (a mission total includes its
-    increments), then an exact figure over an approximate one."""
-    cands: dict[tuple[float | None, str | None, str], _F] = {}
+    increments), then an exact figure over an approximate one.
+
+    Facts are first grouped by figure (value, qualifier, unit), so the work grows with the
+    number of distinct figures of the date, not with the square of its reports."""
+    by_cls: dict[_Cls, list[_F]] = {}
     for f in facts:
-        key = (f.value, f.qualifier, f.unit)
-        if key not in cands or f.id < cands[key].id:
-            cands[key] = f
-    stats: dict[tuple[float | None, str | None, str], tuple[list[_F], int, bool]] = {}
-    best: tuple[tuple[object, ...], _F] | None = None
-    for key, c in cands.items():
-        sup = [f for f in facts if _compatible(f, c)]
-        n, off = len({f.story for f in sup}), any(f.official for f in sup)
-        stats[key] = (sup, n, off)
+        by_cls.setdefault((f.value, f.qualifier, f.unit), []).append(f)
+    reps = {c: min(fs, key=_fid) for c, fs in by_cls.items()}
+    stats: dict[_Cls, tuple[list[_Cls], int, bool]] = {}
+    best: tuple[tuple[object, ...], _Cls] | None = None
+    for c, r in reps.items():
+        comp = [d for d, q in reps.items() if _compatible(r, q)]
+        stories: set[int] = set()
+        official = False
+        for d in comp:
+            for f in by_cls[d]:
+                stories.add(f.story)
+                official = official or f.official
+        stats[c] = (comp, len(stories), official)
         rank = (
-            n,
-            off,
-            c.value if c.value is not None else float("-inf"),
-            _QUAL_RANK.get(c.qualifier, 2),
-            -c.id,
+            len(stories),
+            official,
+            r.value if r.value is not None else float("-inf"),
+            _QUAL_RANK.get(r.qualifier, 2),
+            -r.id,
         )
         if best is None or rank > best[0]:
             best = (rank, c)
     assert best is not None
-    winner = best[1]
-    sup, n_stories, official = stats[(winner.value, winner.qualifier, winner.unit)]
+    wc = best[1]
+    winner = reps[wc]
+    comp, n_stories, official = stats[wc]
+    sup = [f for d in comp for f in by_cls[d]]
     losers: list[Override] = []
-    sup_ids = {f.id for f in sup}
-    for f in facts:
-        if f.id in sup_ids:
+    in_sup = set(comp)
+    for c, fs in by_cls.items():
+        if c in in_sup or not reasons:
             continue
-        _, n_other, off_other = stats[(f.value, f.qualifier, f.unit)]
+        _, n_other, off_other = stats[c]
         if n_other < n_stories:
             why = f"{n_other} independent source(s) against {n_stories}"
         elif official and not off_other:
             why = "an official source outranks the press"
         else:
             why = "equal support: the larger figure wins"
-        losers.append(
-            Override(f.id, f"same date {_day(f.date)}: {_fmt(f)} lost to {_fmt(winner)} ({why})")
-        )
+        reason = f"same date {_day(fs[0].date)}: {_fmt(fs[0])} lost to {_fmt(winner)} ({why})"
+        losers.extend(Override(f.id, reason) for f in fs)
     return _Pick(
         winner, tuple(facts), tuple(sup), n_stories, official, tuple(sorted(losers, key=_oid))
     )
+
+
+def _fid(f: _F) -> int:
+    return f.id
 
 
 def _oid(o: Override) -> int:
@@ -212,14 +225,15 @@ def _latest(actor: str, measure: str, facts: Sequence[_F], picks: _Picks | None 
             since = d
             continue
         broken = True
+        said: dict[_Cls, str] = {}
         for f in p.members:
-            overridden.append(
-                Override(
-                    f.id,
+            c = (f.value, f.qualifier, f.unit)
+            if c not in said:
+                said[c] = (
                     f"superseded: {_fmt(f)} dated {_day(f.date)} is older than "
-                    f"{_fmt(winner)} dated {_day(head_date)}",
+                    f"{_fmt(winner)} dated {_day(head_date)}"
                 )
-            )
+            overridden.append(Override(f.id, said[c]))
     best_src = max(
         (f for f in head.support if _compatible(f, winner)),
         key=lambda f: (f.value == winner.value, f.sf.fact.original is not None, -f.id),
@@ -265,9 +279,6 @@ def _stock_points(
 
 
 # --- Flows: one contingent counts once -----------------------------------------------------
-
-
-_Cls = tuple[float | None, str | None, str]
 
 
 def _cls(f: _F) -> _Cls:
@@ -415,11 +426,14 @@ def _conflicts(kind: str, actor: str, measure: str, facts: Sequence[_F]) -> list
             continue
         if len({f.unit for f in g}) == 1 and max(f.lo for f in g) <= min(f.hi for f in g):
             continue  # every figure of the date allows a common value: no conflict
-        reps = [_pick(fs).winner for _, fs in sorted(by_story.items())]
+        reps = [
+            fs[0] if len(fs) == 1 else _pick(fs, reasons=False).winner
+            for _, fs in sorted(by_story.items())
+        ]
         sides: list[ConflictSide] = []
         remaining = reps
         while remaining:
-            p = _pick(remaining)
+            p = _pick(remaining, reasons=False)
             side_stories = {f.story for f in p.support}
             side_facts = [f for f in g if f.story in side_stories and _compatible(f, p.winner)]
             sides.append(
@@ -460,7 +474,9 @@ def _events(facts: Sequence[_F]) -> list[EventItem]:
                     tuple(sorted(f.id for f in c)),
                 )
             )
-    items.sort(key=lambda e: (_dates.order_key(e.date), e.type, e.actors, e.sources), reverse=True)
+    items.sort(
+        key=lambda e: (_dates.order_key(e.date), e.type, e.actors, e.sources[0]), reverse=True
+    )
     return items
 
 
