@@ -48,7 +48,9 @@ def _payer(ann: Annotated, sent: Sentence, start: int, end: int) -> tuple[str, s
             # "from Canada, France and other donors": many payers, so the fund's owner
             many = [x for x in sent.actors if k < x.start <= k + 8 and ok(x)]
             tail = doc[k : min(k + 10, sent.end)].text.lower()
-            if a is not None and ok(a) and len(many) == 1 and "other" not in tail:
+            # "mostly from Canada": the main donor among others, not the payer of the sum
+            partial = k > 0 and doc[k - 1].lower_ in words("partial")
+            if a is not None and ok(a) and len(many) == 1 and "other" not in tail and not partial:
                 return a.code, "from"
             break
     cls = clauses(sent, doc)
@@ -108,7 +110,7 @@ def extract_funding(ann: Annotated, published: str | None) -> list[Fact]:
                 continue
             code, how = payer
             status = best.group.split(":", 1)[1]
-            if status == "pledged" and any(
+            if status in ("pledged", "disbursed") and any(
                 h.group == "f:deposited" and end <= h.start <= end + _WINDOW for h in sent.hits
             ):
                 status = "deposited"  # "contributed Sh12 billion to the UN trust fund"

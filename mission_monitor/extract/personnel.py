@@ -473,17 +473,22 @@ def _deployment_states(sent: Sentence, doc: Doc, h: Hit) -> list[str]:
         return [a.code for a in sent.actors if c.start <= a.start < c.end and contributor(a)]
 
     found = states_in(cls[idx])
+    covered = {i for a in sent.actors for i in range(a.start, a.end)}
     for k in range(idx - 1, -1, -1):
         c = cls[k]
-        covered = {i for a in sent.actors for i in range(a.start, a.end)}
         rest = [
             i
             for i in range(c.start, c.end)
             if i not in covered and doc[i].lower_ not in ("and", "the", "&")
         ]
-        if rest or not states_in(c):
-            break
-        found = states_in(c) + found
+        if not rest and states_in(c):
+            found = states_in(c) + found
+            continue
+        # "Since then El Salvador, Guatemala, ... have sent": the list's first item ends it
+        last = [a for a in sent.actors if a.end == c.end and contributor(a)]
+        if last:
+            found = [last[0].code] + found
+        break
     if found:
         return sorted(set(found))
     for step in range(1, len(cls)):
