@@ -47,3 +47,19 @@ def test_examples_f1_floor(examples_dir: Path) -> None:
     f1, docs = _f1(inputs, gold)
     assert docs >= 10
     assert f1 >= 0.90, f"examples F1 {f1:.3f} fell below 0.90"
+
+
+def test_unrelated_news_gives_no_facts(shared_dir: Path) -> None:
+    """181 news articles about other things (the article-extraction benchmark's gold bodies):
+    troop numbers, money and meetings abound there, but none of it is about the mission."""
+    import json
+
+    from mission_monitor.extract import extract_facts
+
+    path = shared_dir / "data" / "article-extraction-benchmark" / "ground-truth.json"
+    if not path.is_file():
+        pytest.skip(f"no benchmark texts at {path}")
+    bodies = [v.get("articleBody") or "" for v in json.loads(path.read_text()).values()]
+    assert len(bodies) > 100
+    found = [f for body in bodies for f in extract_facts(body, "2020-01-01")]
+    assert len(found) <= 2, [f.evidence.sentence if f.evidence else f for f in found]
