@@ -116,3 +116,12 @@ def test_missing_database_is_an_error_not_a_new_file(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no such database"):
         report.status_dict(tmp_path / "nope.db")
     assert not (tmp_path / "nope.db").exists()
+
+
+def test_long_provenance_lists_are_cut_with_their_total(db: Path) -> None:
+    full = by_actor(report.status_dict(db, limit=None)["personnel"])["KEN"]
+    cut_status = report.status_dict(db, limit=1, events=0)
+    cut = by_actor(cut_status["personnel"])["KEN"]
+    assert len(full["pledged_facts"]) == 4 and "pledged_facts_total" not in full
+    assert cut["pledged_facts"] == full["pledged_facts"][:1] and cut["pledged_facts_total"] == 4
+    assert cut_status["events"] == []

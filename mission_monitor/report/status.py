@@ -346,7 +346,9 @@ def record_dict(
         "personnel": personnel,
         "mission_level": personnel_dict(level, m, by_key) if level else None,
         "funding": funding,
-        "events": [event_dict(e) for e in (record.events[:events] if events else record.events)],
+        "events": [
+            event_dict(e) for e in (record.events if events is None else record.events[:events])
+        ],
         "conflicts": [conflict_dict(c) for c in record.conflicts],
     }
     cap_lists(out, limit)
