@@ -6,11 +6,13 @@ The floors are the targets of the extract stage (seeds 0.85, the team's own exam
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from mission_monitor.evaluate import load_gold, score
+from mission_monitor.extract import extract_facts
 from mission_monitor.models import Fact
 from mission_monitor.pipeline import process
 from mission_monitor.read import iter_inputs
@@ -52,10 +54,6 @@ def test_examples_f1_floor(examples_dir: Path) -> None:
 def test_unrelated_news_gives_no_facts(shared_dir: Path) -> None:
     """181 news articles about other things (the article-extraction benchmark's gold bodies):
     troop numbers, money and meetings abound there, but none of it is about the mission."""
-    import json
-
-    from mission_monitor.extract import extract_facts
-
     path = shared_dir / "data" / "article-extraction-benchmark" / "ground-truth.json"
     if not path.is_file():
         pytest.skip(f"no benchmark texts at {path}")
