@@ -211,7 +211,9 @@ def pick_date(
     ranked = []
     for d in sent.dates:
         k = date_clause(d.start_char)
-        if k != a_idx and cls[k].opener in words("side_clauses"):
+        if k != a_idx and (
+            cls[k].opener in words("side_clauses") or cls[a_idx].opener in words("own_dates")
+        ):
             continue  # "Although the first contingent landed in June, the force numbers 600"
         dist = min(abs(d.start_char - anchor_char), abs(d.end_char - anchor_char))
         ranked.append((0 if k == a_idx else 1, dist, d, k))

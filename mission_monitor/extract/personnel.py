@@ -147,7 +147,7 @@ def _raised_to(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
             low = doc[i].lower_
             if low in words("count_nouns") and i + 1 < k and doc[i + 1].lower_ == "of":
                 span = range(i + 2, k)
-            elif low in r.collective_nouns or low in r.noun_force:
+            elif low in r.collective_nouns or low in r.noun_force or low in words("stock_nouns"):
                 span = range(v + 1, k)
             else:
                 continue
@@ -159,14 +159,27 @@ def _raised_to(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
                 for j in span
                 if doc[j].lower_ in r.noun_force or doc[j].lower_ in r.collective_nouns
             ]
-            if not people and not nouns:
+            # "sent 15 more soldiers, bringing its contribution to 39": people said before
+            said = any(
+                doc[j].lower_ in r.noun_force and doc[j].lower_ not in r.weak_nouns
+                for j in range(sent.start, v)
+            )
+            if not people and not nouns and not said:
                 return None
             force = next(
                 (r.noun_force[doc[j].lower_] for j in nouns if doc[j].lower_ in r.noun_force),
                 None,
             )
+            # "raising/brought ... to 600" is the stock now; "promised to raise ... to 1,000"
+            # is a target
+            planned = v > sent.start and doc[v - 1].lower_ in ("to", "will", "would", "'ll")
             return HeadCount(
-                fig, fig.end, force, people[0] if people else None, "raised-to", status="present"
+                fig,
+                fig.end,
+                force,
+                people[0] if people else None,
+                "raised-to",
+                status="pledged" if planned else "present",
             )
         return None
     return None
@@ -324,7 +337,12 @@ def _status(sent: Sentence, doc: Doc, hc: HeadCount) -> tuple[str, Hit | None] |
         return None
     cands.sort(key=lambda c: (c[0], c[1]))
     for _d, _o, h in cands:
-        if h.group == "p:has" and (_d > 2 or h.start >= hc.noun_end):
+        if h.group == "p:has" and (
+            h.start >= hc.noun_end
+            or any(
+                doc[k].lower_ not in words("qualifier_words") for k in range(h.end, hc.figure.start)
+            )
+        ):
             continue  # only "X has (about) N ...", right before the figure
         status = _resolve(sent, doc, h)
         if status == "skip":
@@ -416,7 +434,9 @@ def _actor(
     if status == "authorized":
         return m.code, "authorized"
     a = nearest_before(sent, doc, fig.start, _MISSION_KINDS)
-    if a is not None and a.code != m.host:
+    if a is not None:
+        if a.code == m.host:
+            return None  # "the Haitian government has recruited 1,500 officers"
         return (m.code if a.kind == "mission" else a.code), "nearest-before"
     later = [a for a in sent.actors if a.start >= hc.noun_end and contributor(a)]
     if later:
@@ -505,6 +525,8 @@ def _deployments(ann: Annotated, sent: Sentence, published: str | None) -> list[
     m = mission()
     out: list[Fact] = []
     people_words = set(r.noun_force) | {"contingent", "batch", "teams", "units", "rotation"}
+    if any(doc[k].lower_ in r.casualty for k in range(sent.start, sent.end)):
+        return out  # "an officer serving with the mission was killed": not a deployment
     for h in sent.hits_of("deploy_event"):
         if hypothetical(doc, h, sent) or _future_before(doc, h.start, sent):
             continue
