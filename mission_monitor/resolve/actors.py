@@ -18,6 +18,8 @@ from typing import Any, Literal
 import pycountry
 import yaml
 
+from mission_monitor.mission import default_mission
+
 ActorKind = Literal["state", "org", "mission", "official"]
 Via = Literal["name", "demonym", "capital", "official", "org"]
 
@@ -89,9 +91,12 @@ def _plural(demonym: str) -> str | None:
 
 @cache
 def mission() -> Mission:
-    """The mission's code, host, authorising body and lead nation (``data/mission.yaml``)."""
+    """The mission's code, host, authorising body and lead nation: code, host and lead from
+    the project's default mission definition (:mod:`mission_monitor.mission`), the
+    authorising body (and any missing role) from ``data/mission.yaml``."""
     d = _load("mission.yaml")
-    return Mission(d["code"], d["host"], d["authority"], d["lead"])
+    m = default_mission()
+    return Mission(m.code or d["code"], m.host or d["host"], d["authority"], m.lead or d["lead"])
 
 
 @cache
@@ -132,6 +137,9 @@ def aliases() -> tuple[Alias, ...]:
         kind: ActorKind = "mission" if entry.get("mission") else "org"
         for name in entry["names"]:
             add(name, code, kind, "org")
+    m = default_mission()
+    for name in (m.name, *m.aliases):
+        add(name, m.code, "mission", "org")
     for code, names in _load("officials.yaml").items():
         for name in names:
             add(name, code, "official", "official", cs=True)
