@@ -188,3 +188,32 @@ def test_unrelated_text_states_nothing_about_the_mission() -> None:
     assert personnel("Kenya has 400 police deployed in Haiti.") == [
         ("KEN", "present", 400, "exact", "police")
     ]
+
+
+def test_figures_standing_for_a_head_count() -> None:
+    # gapping: one verb, several states and figures
+    got = personnel("Peru will contribute 300 troops, Chile 120 and Uruguay 40.")
+    assert {(a, s, c) for a, s, c, _q, _f in got} == {
+        ("PER", "pledged", 300),
+        ("CHL", "pledged", 120),
+        ("URY", "pledged", 40),
+    }
+    # "the remaining N" after a head-count
+    got = personnel("Kenya has deployed 700 officers and will send the remaining 300 in May.")
+    assert ("KEN", "pledged", 300, "exact", "police") in got
+    # "-strong" with a collective noun, authorised by the Council
+    assert personnel("The Security Council approved a 3,000-strong force.") == [
+        ("MSS", "authorized", 3000, "exact", None)
+    ]
+
+
+def test_stocks_and_targets() -> None:
+    got = personnel("Chile sent 20 more soldiers, bringing its contribution to 52.")
+    assert ("CHL", "present", 52, "exact", None) in got
+    assert personnel("Peru has promised to raise its contingent to 400.") == [
+        ("PER", "pledged", 400, "exact", None)
+    ]
+
+
+def test_combined_figures_belong_to_nobody() -> None:
+    assert personnel("Peru, Chile and Uruguay have pledged a total of 460 personnel.") == []

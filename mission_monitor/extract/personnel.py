@@ -99,6 +99,15 @@ def _noun_phrase(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
             j = a.end
             steps += 1
             continue
+        # "a 2,500-strong force": a collective noun ends the phrase after "-strong"
+        nxt = doc[j + 1].lower_ if j + 1 < sent.end else ""
+        if (
+            low in r.collective_nouns
+            and "strong" in {doc[k].lower_ for k in range(fig.end, j)}
+            and nxt not in r.modifiers
+            and nxt not in r.noun_force
+        ):
+            return HeadCount(fig, j + 1, force, np_actor, "strong")
         if low in r.modifiers or (t.is_alpha and t.text[:1].isupper() and steps > 0):
             if low in words("force_words"):
                 saw_force_word = True
@@ -122,13 +131,18 @@ def _skip_qualifiers(doc: Doc, sent: Sentence, k: int) -> int:
 
 
 def _collective(sent: Sentence, doc: Doc, fig: Figure) -> str | None:
-    """ "a contingent of (about) 200": the collective noun before the figure, if any."""
+    """ "a contingent of (about) 200", "Kenyan police numbering 400": the collective or
+    personnel noun before the figure, if any."""
     r = rules()
     k = _skip_qualifiers(doc, sent, fig.start - 1)
     if k - 1 >= sent.start and doc[k].lower_ == "of":
         noun = doc[k - 1].lower_
         if noun in r.collective_nouns:
             return noun
+    if k - 1 >= sent.start and doc[k].lower_ in words("numbering"):
+        noun = doc[k - 1].lower_
+        if noun in r.collective_nouns or (noun in r.noun_force and noun not in r.weak_nouns):
+            return "contingent" if noun in r.noun_force else noun
     return None
 
 
@@ -211,10 +225,29 @@ def _remainder(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
     """ "we have deployed 800 officers and will send the remaining 200": a bare figure after
     "remaining", "another"... sent or pledged, beside a head-count it continues."""
     k = _skip_qualifiers(doc, sent, fig.start - 1)
-    if k < sent.start or doc[k].lower_ not in words("remainder"):
-        return None
     verbs = ("p:deploy", "p:pledged", "p:arrived")
-    if not any(h.group in verbs and k - 3 <= h.end <= k + 1 for h in sent.hits):
+    after = doc[fig.end].lower_ if fig.end < sent.end else ""
+    if k >= sent.start and doc[k].lower_ in words("remainder"):
+        # "will send the remaining 200"
+        if not any(h.group in verbs and k - 3 <= h.end <= k + 1 for h in sent.hits):
+            return None
+    elif after in words("more_after") and (
+        fig.end + 1 >= sent.end or not doc[fig.end + 1].is_alpha
+    ):
+        pass  # "has offered up to 170 more"
+    elif any(h.group in verbs and h.end == k + 1 for h in sent.hits) and (
+        not after or not doc[fig.end].is_alpha
+    ):
+        pass  # "has so far deployed about 400."
+    else:
+        # "Benin will contribute 2,000 troops, Chad 400 and Bangladesh 100": gapping
+        state = next((a for a in sent.actors if a.end == fig.start and a.kind == "state"), None)
+        if state is None:
+            return None
+        for other in sent.figures:
+            hc = _noun_phrase(sent, doc, other) if other.start < fig.start else None
+            if hc is not None:
+                return HeadCount(fig, fig.end, hc.force, state, "gapping")
         return None
     for other in sent.figures:
         if other is fig or other.start > fig.start:
@@ -430,6 +463,9 @@ def _actor(
         for k in totals
     )
     if totals and not owned:
+        before_states = {a.code for a in sent.actors if a.end <= fig.start and contributor(a)}
+        if len(before_states) >= 2:
+            return None  # "The Bahamas, Jamaica and Belize have pledged a total of 330"
         return m.code, "total"
     if status == "authorized":
         return m.code, "authorized"
@@ -518,7 +554,9 @@ def _deployment_states(sent: Sentence, doc: Doc, h: Hit) -> list[str]:
     return []
 
 
-def _deployments(ann: Annotated, sent: Sentence, published: str | None) -> list[Fact]:
+def _deployments(
+    ann: Annotated, sent: Sentence, published: str | None, counted: list[int]
+) -> list[Fact]:
     """A contingent arrived, landed or was sent, with no head-count: one event per state."""
     doc = ann.doc
     r = rules()
@@ -527,9 +565,13 @@ def _deployments(ann: Annotated, sent: Sentence, published: str | None) -> list[
     people_words = set(r.noun_force) | {"contingent", "batch", "teams", "units", "rotation"}
     if any(doc[k].lower_ in r.casualty for k in range(sent.start, sent.end)):
         return out  # "an officer serving with the mission was killed": not a deployment
+    cls = clauses(sent, doc)
     for h in sent.hits_of("deploy_event"):
         if hypothetical(doc, h, sent) or _future_before(doc, h.start, sent):
             continue
+        own = cls[clause_index(cls, h.start)]
+        if any(own.start <= f < own.end for f in counted):
+            continue  # "380 Kenyan police officers are currently deployed": a head-count
         word = doc[h.start].lower_
         if word in ("sent", "contributed"):
             # "have sent small teams": a perfect tense, and people as the object
@@ -578,6 +620,7 @@ def extract_personnel(ann: Annotated, published: str | None) -> tuple[list[Fact]
             continue
         evidence_text = ann.text[sent.start_char : sent.end_char]
         arrived_here = False
+        counted: list[int] = []
         for fig in sent.figures:
             hc = _head_count(sent, doc, fig)
             if hc is None or _rejected(sent, doc, hc):
@@ -610,6 +653,7 @@ def extract_personnel(ann: Annotated, published: str | None) -> tuple[list[Fact]
             if date is None and status == "present":
                 date = present_date(sent, published) or published
             arrived_here = arrived_here or status == "arrived"
+            counted.append(fig.start)
             people.append(
                 Fact(
                     kind="personnel",
@@ -628,5 +672,5 @@ def extract_personnel(ann: Annotated, published: str | None) -> tuple[list[Fact]
                 )
             )
         if not arrived_here:
-            events.extend(_deployments(ann, sent, published))
+            events.extend(_deployments(ann, sent, published, counted))
     return people, events
