@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mission_monitor.resolve.dates import (
+    Prefer,
     at_or_before,
     date_end,
     date_start,
@@ -76,8 +77,10 @@ def test_iso_round_trip(d: dt.date) -> None:
         ("last week", None, "past", None),
     ],
 )
-def test_resolve_date(span: str, published: str | None, prefer: str, expected: str | None) -> None:
-    assert resolve_date(span, published, prefer) == expected  # type: ignore[arg-type]
+def test_resolve_date(
+    span: str, published: str | None, prefer: Prefer, expected: str | None
+) -> None:
+    assert resolve_date(span, published, prefer) == expected
 
 
 def test_month_only_dates_keep_month_precision() -> None:
