@@ -217,3 +217,12 @@ def test_stocks_and_targets() -> None:
 
 def test_combined_figures_belong_to_nobody() -> None:
     assert personnel("Peru, Chile and Uruguay have pledged a total of 460 personnel.") == []
+
+
+def test_end_dates_are_a_mandates_only() -> None:
+    got = events("The council adopted resolution 2900 on Monday, extending the mission until 2027.")
+    assert ("un_resolution", ("UNSC",), "2024-08-12") in got
+    assert ("mandate", ("UNSC",), "2024-08-12") in got
+    assert events("The mission's mandate runs until October 2026.") == [
+        ("mandate", ("UNSC",), "2026-10")
+    ]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from mission_monitor.extract.annotate import ActorMention, Hit, Sentence
+from mission_monitor.extract.annotate import ActorMention, DateSpan, Hit, Sentence
 from mission_monitor.extract.rules import words
 from mission_monitor.resolve.actors import mission
 from mission_monitor.resolve.dates import Prefer, resolve_date
@@ -191,10 +191,13 @@ def pick_date(
     anchor_char: int,
     published: str | None,
     prefer: Prefer | None = None,
+    end_dates: bool = False,
 ) -> str | None:
     """The resolved date that goes with the trigger at ``anchor_char``: a date in its own
     clause first, else the nearest one outside relative clauses about something else.
-    Incomplete dates lean to the future only where their clause speaks of the future."""
+    Incomplete dates lean to the future only where their clause speaks of the future.
+    End dates ("until October 2025", "by November") count only with ``end_dates`` (a
+    mandate's end), and then after any other date."""
     if not sent.dates:
         return None
     cls = clauses(sent, doc)
@@ -215,15 +218,27 @@ def pick_date(
             cls[k].opener in words("side_clauses") or cls[a_idx].opener in words("own_dates")
         ):
             continue  # "Although the first contingent landed in June, the force numbers 600"
+        is_end = _is_end_date(doc, d)
+        if is_end and not end_dates:
+            continue
         dist = min(abs(d.start_char - anchor_char), abs(d.end_char - anchor_char))
-        ranked.append((0 if k == a_idx else 1, dist, d, k))
-    ranked.sort(key=lambda r: (r[0], r[1]))
-    for _same, _dist, d, k in ranked:
+        ranked.append((int(is_end), 0 if k == a_idx else 1, dist, d, k))
+    ranked.sort(key=lambda r: (r[0], r[1], r[2]))
+    for _end, _same, _dist, d, k in ranked:
         pref: Prefer = prefer or ("future" if _future_clause(doc, cls[k]) else "past")
         got = resolve_date(d.text, published, pref)
         if got is not None:
             return got
     return None
+
+
+def _is_end_date(doc: Doc, d: DateSpan) -> bool:
+    """ "until 2 October 2025", "to October 2025", "by November": the end of something."""
+    first = d.text.split()[0].lower() if d.text.split() else ""
+    if first in words("end_date"):
+        return True
+    before = doc.text[: d.start_char].rstrip().rsplit(None, 1)
+    return bool(before) and before[-1].lower() in words("end_date")
 
 
 def present_date(sent: Sentence, published: str | None) -> str | None:

@@ -129,7 +129,9 @@ def extract_events(ann: Annotated, published: str | None) -> list[Fact]:
                 used.update(range(h.start, h.end))
             fired += 1
             anchor = doc[hits[0].start].idx
-            date = pick_date(sent, doc, anchor, published) or present_date(sent, published)
+            date = pick_date(
+                sent, doc, anchor, published, end_dates=rule.type == "mandate"
+            ) or present_date(sent, published)
             out.append(
                 Fact(
                     kind="event",
