@@ -327,15 +327,7 @@ def _rejected(sent: Sentence, doc: Doc, hc: HeadCount) -> bool:
     before = [t.lower_ for t in doc[max(sent.start, fig.start - 3) : fig.start]]
     if any(w in r.casualty_before for w in before):
         return True
-    if fig.end < sent.end and doc[fig.end].lower_ in ("%", "percent", "per"):
-        return True
-    # "one of the officers"
-    return fig.value == 1 or (
-        fig.end < sent.end
-        and doc[fig.end].lower_ == "of"
-        and hc.rule == "noun"
-        and doc[fig.start].lower_ == "one"
-    )
+    return fig.end < sent.end and doc[fig.end].lower_ in ("%", "percent", "per")
 
 
 def _distance(h: Hit, fig: Figure, noun_end: int) -> float:
