@@ -125,3 +125,20 @@ def test_long_provenance_lists_are_cut_with_their_total(db: Path) -> None:
     assert len(full["pledged_facts"]) == 4 and "pledged_facts_total" not in full
     assert cut["pledged_facts"] == full["pledged_facts"][:1] and cut["pledged_facts_total"] == 4
     assert cut_status["events"] == []
+
+
+def test_status_lists_the_newest_conflicts_and_counts_all() -> None:
+    from mission_monitor.models import SourcedFact
+    from mission_monitor.reconcile import reconcile
+
+    def fact(i: int, count: int, date: str, story: int) -> SourcedFact:
+        f = Fact("personnel", date=date, actor="KEN", status="present", count=count,
+                 qualifier="exact")  # fmt: skip
+        return SourcedFact(f, i, i, f"d{i}", "2025-06-01", story, site=f"s{story}.example")
+
+    facts = [fact(1, 700, "2025-01", 1), fact(2, 900, "2025-01", 2),
+             fact(3, 750, "2025-03", 1), fact(4, 950, "2025-03", 2)]  # fmt: skip
+    s = report.record_dict(reconcile(facts, as_of="2025-12-31"), limit=1)
+    assert s["conflicts_total"] == 2 and [c["date"] for c in s["conflicts"]] == ["2025-03"]
+    assert {side["value"] for side in s["conflicts"][0]["sides"]} == {750, 950}
+    assert {"3", "4"} <= set(s["sources"])

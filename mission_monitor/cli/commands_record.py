@@ -117,7 +117,7 @@ def conflicts(
     Example: mission-monitor conflicts --as-of 2025-01-01
     """
     record, _ = _load(db, as_of, mission)
-    data = report.record_dict(record, events=0)
+    data = report.record_dict(record, events=0, limit=None)
     out = {"as_of": data["as_of"], "conflicts": data["conflicts"], "sources": data["sources"]}
     if as_json:
         _print_json(out)

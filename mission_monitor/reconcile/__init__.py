@@ -5,6 +5,7 @@
 The rules are in :mod:`mission_monitor.reconcile.rules` and docs/RECONCILIATION.md.
 """
 
+from mission_monitor.reconcile._dates import order_key as date_order
 from mission_monitor.reconcile.fx import FxRate, FxTable, default_rates
 from mission_monitor.reconcile.rules import reconcile
 from mission_monitor.reconcile.types import (
@@ -35,6 +36,7 @@ __all__ = [
     "PersonnelRow",
     "Record",
     "SeriesPoint",
+    "date_order",
     "default_rates",
     "reconcile",
 ]

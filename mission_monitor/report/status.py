@@ -21,6 +21,7 @@ from mission_monitor.reconcile import (
     PersonnelRow,
     Record,
     SeriesPoint,
+    date_order,
 )
 
 LATEST_EVENTS = 10
@@ -310,6 +311,12 @@ def _referenced(d: Any, out: set[int]) -> None:
             _referenced(v, out)
 
 
+def newest_first(conflicts: tuple[Conflict, ...], limit: int | None) -> list[Conflict]:
+    """The conflicts, newest date first, at most ``limit`` of them (``None``: all)."""
+    ordered = sorted(conflicts, key=lambda c: date_order(c.date), reverse=True)
+    return ordered if limit is None else ordered[:limit]
+
+
 def series_index(record: Record) -> dict[tuple[str, str], list[SeriesPoint]]:
     out: dict[tuple[str, str], list[SeriesPoint]] = {}
     for p in record.series:
@@ -322,7 +329,8 @@ def record_dict(
 ) -> dict[str, Any]:
     """The ``status --json`` object: ``as_of``, ``mission``, ``totals``, ``personnel``,
     ``mission_level``, ``funding``, ``events`` (the latest ``events``; all with ``None``),
-    ``conflicts`` and ``sources`` (every fact the object cites, by id: who says so). Lists of
+    ``conflicts`` (newest first, at most ``limit``; ``conflicts_total`` counts them all) and
+    ``sources`` (every fact the object cites, by id: who says so). Lists of
     facts longer than ``limit`` are cut (``None``: never), their length in ``KEY_total``."""
     m = record.mission
     by_key = series_index(record)
@@ -349,7 +357,8 @@ def record_dict(
         "events": [
             event_dict(e) for e in (record.events if events is None else record.events[:events])
         ],
-        "conflicts": [conflict_dict(c) for c in record.conflicts],
+        "conflicts": [conflict_dict(c) for c in newest_first(record.conflicts, limit)],
+        "conflicts_total": len(record.conflicts),
     }
     cap_lists(out, limit)
     cited: set[int] = set()

@@ -10,8 +10,7 @@ from typing import Any
 
 import pandas as pd
 
-from mission_monitor.reconcile import Estimate, FlowTotal, Record
-from mission_monitor.reconcile import _dates as dates
+from mission_monitor.reconcile import Estimate, FlowTotal, Record, date_order
 from mission_monitor.report.status import (
     MAX_LISTED,
     _num,
@@ -207,7 +206,7 @@ def timeline_rows(record: Record) -> list[dict[str, Any]]:
                              "detail": actor_name(r.actor, m), "value": _num(b.value),
                              "sources": b.stories, "facts": list(b.sources),
                              "dated_by": b.dated_by})  # fmt: skip
-    rows.sort(key=lambda r: (dates.order_key(r["date"]), r["date"] or "", r["what"], r["actor"]))
+    rows.sort(key=lambda r: (date_order(r["date"]), r["date"] or "", r["what"], r["actor"]))
     return rows
 
 
@@ -238,8 +237,8 @@ def history_rows(record: Record, actor: str) -> list[dict[str, Any]]:
         )  # fmt: skip
     rows.sort(
         key=lambda r: (
-            dates.order_key(r["date"] or r["published"]),
-            dates.order_key(r["published"]),
+            date_order(r["date"] or r["published"]),
+            date_order(r["published"]),
             r["fact_id"],
         )
     )
