@@ -226,3 +226,10 @@ def test_end_dates_are_a_mandates_only() -> None:
     assert events("The mission's mandate runs until October 2026.") == [
         ("mandate", ("UNSC",), "2026-10")
     ]
+
+
+def test_a_national_approval_is_another_event() -> None:
+    assert events("Kenya's National Assembly voted on Tuesday to approve the deployment.") == [
+        ("other", ("KEN",), "2024-08-13")
+    ]
+    assert events("The deployment still needs the approval of Peru's congress.") == []

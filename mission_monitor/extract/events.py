@@ -53,7 +53,7 @@ def _actors(
     t = rule.type
     if t in ("un_resolution", "mandate"):
         return (m.authority,)
-    if t == "court_ruling":
+    if t in ("court_ruling", "other"):
         anchor = hits[0].start
         states = [
             a
