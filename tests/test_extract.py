@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from mission_monitor.extract import extract_facts
 from mission_monitor.extract.annotate import annotate, nlp
 from mission_monitor.models import Fact
+from mission_monitor.resolve.dates import precision
 
 # A headline that places the sentences under test in a report about the mission: texts that
 # name neither the mission nor Haiti state nothing about it (see test_unrelated_text).
@@ -233,3 +237,75 @@ def test_a_national_approval_is_another_event() -> None:
         ("other", ("KEN",), "2024-08-13")
     ]
     assert events("The deployment still needs the approval of Peru's congress.") == []
+
+
+_WORDS = [
+    "Kenya",
+    "Haiti",
+    "Kenyan",
+    "police",
+    "officers",
+    "1,000",
+    "2,500",
+    "troops",
+    "pledged",
+    "arrived",
+    "on",
+    "Monday",
+    "in",
+    "June",
+    "2024",
+    "$",
+    "200",
+    "million",
+    "Ksh",
+    "(",
+    ")",
+    ",",
+    ".",
+    "the",
+    "mission",
+    "MSS",
+    "Security",
+    "Council",
+    "voted",
+    "met",
+    "Ruto",
+    "Biden",
+    "last",
+    "week",
+    "US",
+    "us",
+    "-",
+    "strong",
+    "up",
+    "to",
+    "about",
+    "USD",
+    "twenty-five",
+    "a",
+    "dozen",
+    "since",
+    "until",
+    "October",
+    "Wednesday",
+    "'s",
+] + ["\n", "\n\n", "’s", "\u2014", '"', "•", "%"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.sampled_from(_WORDS), max_size=60),
+    st.sampled_from([None, "2024", "2024-06", "2024-06-25"]),
+    st.text(max_size=30),
+)
+def test_any_text_gives_well_formed_facts(
+    words: list[str], published: str | None, junk: str
+) -> None:
+    text = " ".join(words) + junk
+    for f in extract_facts(text, published):
+        assert f.evidence is not None
+        assert text[f.evidence.start : f.evidence.end] == f.evidence.sentence
+        if f.date is not None:
+            assert precision(f.date) in ("year", "month", "day")
+        assert f.key() == f.key()  # hashable, comparable
