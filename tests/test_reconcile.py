@@ -149,7 +149,9 @@ def test_us_pledge_supersedes_and_unknown_currency_is_kept_unconverted() -> None
     usa = next(r for r in rec.funding if r.actor == "USA")
     assert usa.pledged.value == 360e6 and usa.pledged.overridden[0].fact_id == old.fact_id
     ben = next(r for r in rec.funding if r.actor == "BEN")
-    assert ben.pledged.fx is None and ben.pledged.currency == "XOF"
+    assert ben.pledged.fx is None and ben.pledged.value is None
+    assert (ben.pledged.amount, ben.pledged.currency) == (5e6, "XOF")
+    assert not [p for p in rec.series if p.actor == "BEN"]
 
 
 def test_deposits_latest_figure_and_distinct_sum() -> None:

@@ -241,10 +241,11 @@ def _latest(actor: str, measure: str, facts: Sequence[_F], picks: _Picks | None 
     orig = best_src.sf.fact.original
     fact = best_src.sf.fact
     money = measure in FUNDING_MEASURES and fact.kind == "funding"
+    converted = not money or best_src.fx is not None
     return Estimate(
         actor=actor,
         measure=measure,
-        value=winner.value,
+        value=winner.value if converted else None,  # no rate: the stated amount only
         qualifier=winner.qualifier,
         date=head_date,
         dated_by=winner.dated_by,
@@ -268,7 +269,7 @@ def _stock_points(
     for d, p in picks if picks is not None else _picks(facts):
         if d is None:
             continue
-        if p.winner.value is None:
+        if p.winner.value is None or p.winner.unit not in ("people", "USD"):
             continue
         points.append(
             SeriesPoint(
