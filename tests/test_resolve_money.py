@@ -22,6 +22,8 @@ from mission_monitor.resolve.money import _tables, find_money, parse_money
         ("200 million dollars", 200e6, "USD"),
         ("$1.5bn", 1.5e9, "USD"),
         ("Sh2 billion", 2e9, "KES"),
+        ("a $100-million package", 100e6, "USD"),
+        ("Sh1.5bn", 1.5e9, "KES"),
     ],
 )
 def test_amounts(text: str, amount: float, currency: str) -> None:

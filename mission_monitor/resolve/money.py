@@ -23,7 +23,7 @@ _WORDNUM = (
     r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|several)[\s-]*)+"
 )
-_SCALE = r"(?:\s?(?:million|billion|trillion|thousand)\b|(?:mn|bn|m|b|k)\b)"
+_SCALE = r"(?:[\s-]?(?:million|billion|trillion|thousand)\b|(?:mn|bn|m|b|k)\b)"
 _QUALIFIED = r"(?:about|approximately|around|roughly|some|nearly|almost|over|or|~|≈)\s*"
 
 
@@ -73,7 +73,7 @@ def _tables() -> _Tables:
 
 
 def _value(num: str, scale: str | None) -> float | None:
-    scale = (scale or "").strip().lower()
+    scale = (scale or "").strip(" -").lower()
     base = parse_digits(num)
     if base is None:
         base = parse_number(num)
