@@ -438,8 +438,12 @@ def _actor(
     for k in range(hc.noun_end, min(hc.noun_end + 3, sent.end)):
         if doc[k].lower_ == "from":
             a = next((x for x in sent.actors if x.start in (k + 1, k + 2)), None)
-            if a is not None and a.code != m.host and a.kind != "org":
-                return a.code, "from"
+            if a is not None and a.code == m.host and a.kind == "state":
+                if status == "withdrawn":
+                    break  # "withdrew 150 officers from Haiti": a place
+                return None  # "2,000 police from Haiti": the host's own
+            if a is not None and a.kind != "org":
+                return (m.code if a.kind == "mission" else a.code), "from"
     # "Kenya's 1,000 officers"
     if fig.start - 1 > sent.start and doc[fig.start - 1].lower_ in ("'s", "\u2019s"):
         a = next((x for x in sent.actors if x.end == fig.start - 1), None)
