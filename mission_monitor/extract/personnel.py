@@ -25,6 +25,7 @@ from mission_monitor.extract.context import (
     nearest_before,
     pick_date,
     present_date,
+    unreal,
     usable,
 )
 from mission_monitor.extract.rules import rules, words
@@ -203,13 +204,21 @@ def _ellipsis(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
     """ "a little over 600 personnel, a fraction of the 2,500 envisaged": a bare figure after
     "the", with a pledge or authorisation word right after it, beside another head-count."""
     k = _skip_qualifiers(doc, sent, fig.start - 1)
+    targets = ("p:pledged", "p:authorized")
+    # "its authorized 2,500", "the planned 2,500": the target word before the figure
+    before = next(
+        (h for h in sent.hits if h.group in targets and h.end == k + 1 and h.start > sent.start),
+        None,
+    )
+    if before is not None and doc[before.start - 1].lower_ in ("the", "its", "their"):
+        owner = doc[before.start - 1].lower_
+        others = [f for f in sent.figures if f is not fig and _noun_phrase(sent, doc, f)]
+        if not others:
+            return None
+        return HeadCount(fig, fig.end, None, None, "ellipsis", mission_wide=owner == "the")
     if k < sent.start or doc[k].lower_ != "the":
         return None
-    follow = [
-        h
-        for h in sent.hits
-        if h.group in ("p:pledged", "p:authorized") and fig.end <= h.start <= fig.end + 3
-    ]
+    follow = [h for h in sent.hits if h.group in targets and fig.end <= h.start <= fig.end + 3]
     if not follow:
         return None
     others = [f for f in sent.figures if f is not fig and _noun_phrase(sent, doc, f) is not None]
@@ -400,11 +409,15 @@ def _resolve(sent: Sentence, doc: Doc, h: Hit) -> str | None:
         return "withdrawn"
     if group == "has":
         return "present"  # "Kenya has about 400 officers in the country"
-    if group == "authorized" and not (
-        sent.has("requires:un_resolution")
-        or any(
-            doc[k].lower_ in ("resolution", "mandate", "mandates")
-            for k in range(sent.start, sent.end)
+    if (
+        group == "authorized"
+        and word.startswith("approv")
+        and not (
+            sent.has("requires:un_resolution")
+            or any(
+                doc[k].lower_ in ("resolution", "mandate", "mandates")
+                for k in range(sent.start, sent.end)
+            )
         )
     ):
         return "pledged"  # a national approval ("the cabinet approved 1,000 officers")
@@ -631,6 +644,11 @@ def extract_personnel(ann: Annotated, published: str | None) -> tuple[list[Fact]
                 status = "present"
             else:
                 status = ""
+            if trig is not None and status in ("arrived", "withdrawn") and unreal(doc, trig, sent):
+                # "asked him to speed up the arrival of 600 officers": not yet
+                if status == "withdrawn":
+                    continue
+                status = "pledged"
             qualifier = _qualifier(sent, doc, fig)
             if qualifier == "at_most" and (
                 sent.has("requires:un_resolution") or sent.has("p:authorized")
