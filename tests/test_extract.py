@@ -309,3 +309,12 @@ def test_any_text_gives_well_formed_facts(
         if f.date is not None:
             assert precision(f.date) in ("year", "month", "day")
         assert f.key() == f.key()  # hashable, comparable
+
+
+def test_targets_and_requests_are_not_arrivals() -> None:
+    got = personnel("The mission has about 900 personnel, well short of its authorized 3,000.")
+    assert ("MSS", "present", 900, "approx", None) in got
+    assert ("MSS", "authorized", 3000, "exact", None) in got
+    assert personnel("Conille asked Ruto to speed up the arrival of 600 more officers.") == [
+        ("KEN", "pledged", 600, "exact", "police")
+    ]
