@@ -146,10 +146,10 @@ class _PhraseAdder:
             pattern = token_patterns(p)
             choices: list[list[str]] = []
             for tok in pattern:
-                value = tok["LOWER"]
+                value = tok.get("LOWER")
                 if isinstance(value, str):
                     choices.append([value])
-                elif "IN" in value:
+                elif isinstance(value, dict) and "IN" in value:
                     choices.append(list(value["IN"]))
                 else:
                     choices = []

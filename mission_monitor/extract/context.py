@@ -201,15 +201,10 @@ def pick_date(
     if not sent.dates:
         return None
     cls = clauses(sent, doc)
-    anchor_tok = next(
-        (t.i for t in doc[sent.start : sent.end] if t.idx <= anchor_char < t.idx + len(t) + 1),
-        sent.start,
-    )
-    a_idx = clause_index(cls, anchor_tok)
+    a_idx = clause_index(cls, _token_at(doc, anchor_char, sent))
 
     def date_clause(ds_start: int) -> int:
-        tok = next((t.i for t in doc[sent.start : sent.end] if t.idx >= ds_start), sent.end - 1)
-        return clause_index(cls, tok)
+        return clause_index(cls, _token_at(doc, ds_start, sent))
 
     ranked = []
     for d in sent.dates:
@@ -230,6 +225,14 @@ def pick_date(
         if got is not None:
             return got
     return None
+
+
+def _token_at(doc: Doc, char: int, sent: Sentence) -> int:
+    """The index of the token that holds (or follows) character ``char``."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return sent.start
+    return min(max(span.start, sent.start), sent.end - 1)
 
 
 def _is_end_date(doc: Doc, d: DateSpan) -> bool:
