@@ -241,3 +241,10 @@ def test_mission_file_changes_mission_level_actor(tmp_path) -> None:  # type: ig
     assert rec.mission_level is not None and rec.personnel == ()
     rec = reconcile(facts, default_mission(), as_of=dt.date(2025, 12, 31))
     assert rec.mission_level is None and rec.personnel[0].actor == "GSF"
+
+
+def test_bad_as_of_is_a_config_error() -> None:
+    from mission_monitor.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="not a date"):
+        reconcile([], as_of="next week")

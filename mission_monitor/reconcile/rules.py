@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from mission_monitor.errors import ConfigError
 from mission_monitor.mission import Mission, default_mission
 from mission_monitor.models import SourcedFact
 from mission_monitor.reconcile import _dates
@@ -491,7 +492,10 @@ def _as_date(as_of: dt.date | str | None) -> dt.date:
         return as_of.date()
     if isinstance(as_of, dt.date):
         return as_of
-    return _dates.parse_as_of(as_of)
+    try:
+        return _dates.parse_as_of(as_of)
+    except ValueError as exc:
+        raise ConfigError(f"as_of: {exc}") from None
 
 
 def _prepare(known: Sequence[SourcedFact], fx: FxTable) -> list[_F]:
