@@ -66,6 +66,8 @@ def test_iso_round_trip(d: dt.date) -> None:
         ("last October", "2024-07-17", "past", "2023-10"),
         ("last July", "2024-07-17", "past", "2023-07"),
         ("next March", "2024-07-01", "past", "2025-03"),
+        ("on 2 October", "2025-10-01", "past", "2025-10-02"),
+        ("in October", "2024-02-21", "past", "2023-10"),
         # a publication year only: relative dates can only be that year
         ("on Tuesday", "2025", "past", "2025"),
         ("this week", "2025", "past", "2025"),

@@ -275,4 +275,17 @@ def resolve_date(span: str, published: str | None = None, prefer: Prefer = "past
     if p == "day" and not _HAS_DAYNUM.search(core.replace(str(got.year), "")):
         # dateparser fills in a day for "June 2024"; keep the month.
         p = "month" if any(w in core.lower() for w in _MONTHS) else "year"
+    if not has_year and based is not None and p == "day" and prefer == "past":
+        got = _days_ahead(got, based[0])
     return _fmt(got, p)
+
+
+def _days_ahead(got: dt.date, base: dt.date, window: int = 7) -> dt.date:
+    """A day without a year a few days after publication ("due to run out on 2 October" in
+    a report of 1 October) is that coming day, not the same day a year before, which is
+    where dateparser's lean to the past puts it."""
+    try:
+        same = got.replace(year=base.year)
+    except ValueError:  # 29 February
+        return got
+    return same if 0 < (same - base).days <= window else got
