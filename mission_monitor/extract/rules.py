@@ -106,19 +106,6 @@ def token_patterns(phrase: str) -> list[dict[str, Any]]:
     return out
 
 
-def phrase_regex(phrases: list[str]) -> re.Pattern[str]:
-    """One case-insensitive regex over token-joined text for a phrase list (used on strings)."""
-    alts = []
-    for p in phrases:
-        parts = []
-        for tok in p.lower().split():
-            parts.append(
-                tok if _REGEX_CHARS.search(tok) and tok not in ("(", ")", "+") else re.escape(tok)
-            )
-        alts.append(r"\s+".join(f"(?:{x})" for x in parts))
-    return re.compile(r"(?<![\w'])(?:" + "|".join(alts) + r")(?![\w'])", re.IGNORECASE)
-
-
 @dataclass(frozen=True)
 class EventRule:
     type: str
