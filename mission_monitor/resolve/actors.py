@@ -171,10 +171,6 @@ def lookup(name: str) -> str | None:
     return None
 
 
-def is_state(code: str) -> bool:
-    return len(code) == 3 and code.isupper() and pycountry.countries.get(alpha_3=code) is not None
-
-
 def actor_name(code: str) -> str:
     """A readable name for a code ("KEN" -> "Kenya", "UNSC" -> "UNSC")."""
     country = pycountry.countries.get(alpha_3=code)
