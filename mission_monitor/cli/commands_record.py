@@ -71,9 +71,10 @@ def status(
         report.status.LATEST_EVENTS, "--events", min=0, help="How many latest events to list."
     ),
 ) -> None:
-    """The force-generation table (pledged, arrived, present per state, each with its date and
-    number of independent sources), the total against the ceiling, funding, mandate and latest
-    events.
+    """Force generation per state, the total against the ceiling, funding, mandate, events.
+
+    Per state: pledged, arrived (distinct contingents) and present, each with its date and
+    number of independent sources; per donor: pledged and deposited in USD and as stated.
 
     Example: mission-monitor status --as-of 2024-03-05
     """
@@ -111,8 +112,10 @@ def conflicts(
     mission: Path | None = MISSION_OPTION,
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """Independent reports that disagree: the same actor, measure and date with incompatible
-    values, each side with its sources.
+    """Independent reports that disagree, each side with its sources.
+
+    A conflict is the same actor, measure and date with incompatible values from independent
+    stories.
 
     Example: mission-monitor conflicts --as-of 2025-01-01
     """
@@ -135,8 +138,9 @@ def history(
     mission: Path | None = MISSION_OPTION,
     as_json: bool = JSON_OPTION,
 ) -> None:
-    """Every fact about one actor, oldest first, with its source and what reconciliation did
-    with it (supported an estimate, was superseded, counted once...).
+    """Every fact about one actor, oldest first, with its source and what became of it.
+
+    What became of it: supported an estimate, was superseded (and why), was counted once...
 
     Example: mission-monitor history Kenya
     """
