@@ -495,14 +495,16 @@ def _actor(
     return None
 
 
-def _elsewhere(sent: Sentence) -> bool:
-    """A sentence about troops somewhere else: it names a foreign place ("in Somalia") and
-    not the host ("Kenya also has 300 troops in Somalia")."""
+def _elsewhere(sent: Sentence, actor: str) -> bool:
+    """Troops somewhere else: the sentence names a foreign place ("in Somalia"), other than
+    the actor's own home ("flown back to Nairobi"), and not the host ("Kenya also has 300
+    troops in Somalia")."""
     host = mission().host
     places = [a for a in sent.actors if a.location and a.kind == "state"]
     return (
         bool(places)
         and all(a.code != host for a in places)
+        and any(a.code != actor for a in places)
         and not any(a.code == host for a in sent.actors)
     )
 
@@ -595,7 +597,7 @@ def _deployments(
         enters_host = any(a.code == m.host and h.end <= a.start <= h.end + 3 for a in sent.actors)
         if not (has_people or enters_host):
             continue
-        states = _deployment_states(sent, doc, h)
+        states = [c for c in _deployment_states(sent, doc, h) if not _elsewhere(sent, c)]
         if not states:
             continue
         date = pick_date(sent, doc, doc[h.start].idx, published, "past")
@@ -625,8 +627,6 @@ def extract_personnel(ann: Annotated, published: str | None) -> tuple[list[Fact]
     events: list[Fact] = []
     owner = _document_owner(ann)
     for sent in ann.sentences:
-        if _elsewhere(sent):
-            continue
         evidence_text = ann.text[sent.start_char : sent.end_char]
         arrived_here = False
         counted: list[int] = []
@@ -658,6 +658,8 @@ def extract_personnel(ann: Annotated, published: str | None) -> tuple[list[Fact]
             if actor is None:
                 continue
             code, how = actor
+            if _elsewhere(sent, code):
+                continue
             if not status:
                 if how not in ("np", "possessive", "from", "list"):
                     continue
