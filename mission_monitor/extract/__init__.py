@@ -2,7 +2,11 @@
 
 One spaCy pass (``annotate``) finds sentences, actors, trigger phrases, figures, money and date
 spans; ``personnel``, ``funding`` and ``events`` turn them into facts; ``merge`` keeps each
-distinct fact once per document.
+distinct fact once per document. ``context`` holds the clause, tense and date helpers they
+share; the phrase families and word classes are data (``data/rules.yaml``).
+
+A text that names neither the mission nor its host state gives no facts: the numbers in a
+story about something else are not the mission's.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from mission_monitor.extract.personnel import extract_personnel
 from mission_monitor.models import Fact
 from mission_monitor.resolve.actors import mission
 
-__all__ = ["extract_facts", "merge_facts"]
+__all__ = ["about_the_mission", "extract_facts", "merge_facts"]
 
 
 def about_the_mission(ann: Annotated) -> bool:
