@@ -216,12 +216,17 @@ def main() -> None:
         return call
 
     n = args.requests
+    timed(get("/api/v1/health"), 20)  # warm the client and the app up
     results: dict[str, dict[str, float]] = {}
     results["baseline /api/v1/health"] = timed(get("/api/v1/health"), n)
     t0 = time.perf_counter()
     get("/")()
     cold = (time.perf_counter() - t0) * 1000
+    t0 = time.perf_counter()
+    get("/api/v1/status")()
+    status_cold = (time.perf_counter() - t0) * 1000
     results["overview / (warm)"] = timed(get("/"), n)
+    results["/api/v1/status (warm)"] = timed(get("/api/v1/status"), max(5, n // 10))
     results["/api/v1/facts"] = timed(get("/api/v1/facts"), n)
     results["/api/v1/facts?actor=KEN&status=arrived"] = timed(
         get("/api/v1/facts?actor=KEN&status=arrived&limit=100"), n
@@ -237,6 +242,10 @@ def main() -> None:
 
     base = results["baseline /api/v1/health"]["p50"]
     print(f"\noverview cold (first request, reconciles every fact): {cold:,.0f} ms")
+    print(
+        f"/api/v1/status cold (record already reconciled; builds the status object): "
+        f"{status_cold:,.0f} ms"
+    )
     print(f"{'request':48} {'p50 ms':>9} {'p95 ms':>9} {'max ms':>9} {'p50/baseline':>13}")
     for name, r in results.items():
         print(f"{name:48} {r['p50']:9.1f} {r['p95']:9.1f} {r['max']:9.1f} {r['p50'] / base:13.1f}")

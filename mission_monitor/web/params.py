@@ -20,9 +20,16 @@ MAX_OFFSET = 1_000_000
 MAX_TEXT = 200  # longest search text, actor or site name accepted
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-# Documented in the OpenAPI document (an empty value, as a blank form field sends, is allowed
-# and means "not given"); the calendar check (no 2024-02-30) is done by check_date.
-DATE_PATTERN = r"^(\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?)?$"
+# The date shape, for the OpenAPI document: YYYY, YYYY-MM or YYYY-MM-DD with each month's days
+# (an empty value, as a blank form field sends it, is allowed and means "not given"). February
+# stops at 28 here so that a date matching the pattern is always a real one; check_date, which
+# decides, also takes 29 February in leap years.
+_DAY = (
+    r"(0[13578]|1[02])(-(0[1-9]|[12]\d|3[01]))?"
+    r"|(0[469]|11)(-(0[1-9]|[12]\d|30))?"
+    r"|02(-(0[1-9]|1\d|2[0-8]))?"
+)
+DATE_PATTERN = rf"^([1-9]\d{{3}}(-({_DAY}))?)?$"
 
 
 def _blank_is_none(value: Any) -> Any:
