@@ -318,3 +318,10 @@ def test_targets_and_requests_are_not_arrivals() -> None:
     assert personnel("Conille asked Ruto to speed up the arrival of 600 more officers.") == [
         ("KEN", "pledged", 600, "exact", "police")
     ]
+
+
+def test_wrapped_lines_are_not_sentence_ends() -> None:
+    text = "Peru has pledged to send 140\npolice officers, its minister said on\nTuesday."
+    (f,) = facts(text)
+    assert (f.actor, f.status, f.count, f.date) == ("PER", "pledged", 140, "2024-08-13")
+    assert "\n" in (f.evidence.sentence if f.evidence else "")

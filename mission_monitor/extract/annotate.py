@@ -24,13 +24,28 @@ from mission_monitor.resolve import actors as actor_tables
 from mission_monitor.resolve.money import MoneyMention, find_money
 from mission_monitor.resolve.numbers import SCALES, parse_number
 
+# A line that ends with one of these goes on on the next line ("officials said on\nMonday").
+_CONTINUES = frozenset(
+    ["on", "in", "of", "to", "the", "a", "an", "and", "or", "for", "with", "by", "at", "from",
+     "as", "that", "than", "its", "their", "his", "her", "said", "says", "has", "have", "was",
+     "were", "is", "are", "will", "would"]
+)  # fmt: skip
+
 
 @Language.component("hard_breaks")
 def hard_breaks(doc: Doc) -> Doc:
-    """Line breaks end sentences: headlines, bullets and captions have no full stop."""
+    """Line breaks end sentences: headlines, bullets and captions have no full stop. A single
+    line break before a lower-case word or a digit is a wrapped line ("to send 1,000\npolice
+    officers"), not an end."""
     for i in range(1, len(doc)):
-        if "\n" in doc[i - 1].text:
-            doc[i].is_sent_start = True
+        prev = doc[i - 1].text
+        if "\n" not in prev:
+            continue
+        first = doc[i].text[:1]
+        last = doc[i - 2].lower_ if i >= 2 else ""
+        if prev.count("\n") == 1 and (first.islower() or first.isdigit() or last in _CONTINUES):
+            continue
+        doc[i].is_sent_start = True
     return doc
 
 

@@ -81,6 +81,9 @@ def _noun_phrase(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
     steps = 0
     while j < sent.end and steps < 6:
         t = doc[j]
+        if t.is_space:  # a wrapped line
+            j += 1
+            continue
         low = t.lower_
         a = _actor_at(sent, j)
         if low == "people" and _after_verb(sent, fig, _PEOPLE_VERBS):
