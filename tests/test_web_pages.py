@@ -260,3 +260,11 @@ def test_an_empty_filter_form_means_no_filter(client: TestClient, store: Store) 
     every = client.get("/api/v1/facts?limit=500").json()["items"]
     blank = client.get("/api/v1/facts?limit=500&actor=&since=&until=&as_of=").json()["items"]
     assert blank == every
+
+
+def test_a_fact_published_after_the_as_of_date_says_so(client: TestClient, store: Store) -> None:
+    late = max(store.sourced_facts(), key=lambda sf: sf.published or "")
+    assert late.published is not None and late.published > "2023-12-31"
+    assert 'id="not-yet-known"' in page(client, f"/facts/{late.fact_id}?as_of=2023-12-31")
+    assert 'id="not-yet-known"' not in page(client, f"/facts/{late.fact_id}")
+    assert 'id="not-yet-known"' in page(client, f"/documents/{late.doc_id}?as_of=2023-12")

@@ -122,7 +122,7 @@ def document_page(
         as_of=as_of,
         doc=detail,
         facts=facts,
-        csv_url=build_link("/api/v1/facts", None, {"format": "csv"}),
+        later=bool(as_of) and detail.row.published > (known_by(as_of) or ""),
     )
 
 
@@ -148,6 +148,7 @@ def fact_page(
         sf=found,
         doc=detail,
         parts=article_parts(detail.text, found.fact.evidence),
+        later=bool(as_of) and (found.published or "") > (known_by(as_of) or ""),
         agrees=agrees,
         conflicts=conflicts,
     )
