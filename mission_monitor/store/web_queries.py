@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, and_, func, or_, select
 
@@ -22,9 +22,13 @@ from mission_monitor.store.queries import (
     _document_select,
     _facts_select,
     _sourced,
+    sourced_facts,
 )
 from mission_monitor.store.rows import DocumentRow
 from mission_monitor.store.schema import documents, facts
+
+if TYPE_CHECKING:
+    from mission_monitor.store import Store
 
 D, F = documents.c, facts.c
 
@@ -185,3 +189,42 @@ def data_version(conn: Connection) -> tuple[Any, ...]:
         select(func.max(D.id), func.count(D.id), func.max(D.ingested_at))
     ).one()
     return (*fact_state, *doc_state)
+
+
+class WebQueries:
+    """The queries of this module on one store, each in a connection of its own: what the web
+    layer calls, so that it never handles connections itself."""
+
+    def __init__(self, store: Store) -> None:
+        self._engine = store.engine
+
+    def state(self) -> tuple[Any, ...]:
+        return database_state(self._engine)
+
+    def fact_page(self, flt: FactFilter, *, limit: int, offset: int = 0) -> list[SourcedFact]:
+        with self._engine.connect() as conn:
+            return fact_page(conn, flt, limit=limit, offset=offset)
+
+    def facts_with_key_of(self, fact_id: int, as_of: str | None = None) -> list[SourcedFact]:
+        with self._engine.connect() as conn:
+            return facts_with_key_of(conn, fact_id, as_of)
+
+    def facts_by_id(self, fact_ids: Sequence[int]) -> list[SourcedFact]:
+        if not fact_ids:
+            return []
+        with self._engine.connect() as conn:
+            return sourced_facts(conn, fact_ids=list(fact_ids))
+
+    def document_page(
+        self, flt: DocumentFilter, *, limit: int, offset: int = 0
+    ) -> tuple[list[DocumentRow], int]:
+        """One page of documents and the number of all that match."""
+        with self._engine.connect() as conn:
+            return (
+                document_page(conn, flt, limit=limit, offset=offset),
+                document_count(conn, flt),
+            )
+
+    def document_facets(self) -> dict[str, list[str]]:
+        with self._engine.connect() as conn:
+            return document_facets(conn)

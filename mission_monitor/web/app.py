@@ -39,6 +39,7 @@ def create_app(
     *,
     mission: Mission | str | Path | None = None,
     cache_size: int = 32,
+    records: int = 4,
     warm: bool = False,
 ) -> FastAPI:
     """A read-only dashboard and JSON API over ``db_or_store``.
@@ -46,7 +47,8 @@ def create_app(
     ``db_or_store`` is an open :class:`~mission_monitor.store.Store`, a SQLite file path or a
     SQLAlchemy URL. ``mission`` is the mission the reports are read against: a
     :class:`~mission_monitor.mission.Mission`, a mission file, or None for the bundled MSS.
-    Reconciled views are cached per database state and as-of date, ``cache_size`` at most;
+    Reconciled records are cached per database state and as-of date (``records`` of them: each
+    holds every fact known on its date) and views made from them (``cache_size``);
     ``warm`` reconciles today's record in a background thread at once (``serve`` does), since
     on a large database the first reconciliation takes minutes.
     """
@@ -61,7 +63,7 @@ def create_app(
     )
     if not isinstance(mission, Mission):
         mission = load_mission(mission)
-    app.state.data = data = WebData(store, mission, cache_size=cache_size)
+    app.state.data = data = WebData(store, mission, cache_size=cache_size, records=records)
     if warm:
         threading.Thread(target=data.warm, name="mission-monitor-warm", daemon=True).start()
     templates = Jinja2Templates(directory=str(HERE / "templates"))

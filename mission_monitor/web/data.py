@@ -18,7 +18,6 @@ from mission_monitor.mission import Mission
 from mission_monitor.models import SourcedFact
 from mission_monitor.reconcile import Record, reconcile
 from mission_monitor.store import Store
-from mission_monitor.store import queries as store_queries
 from mission_monitor.store import web_queries as wq
 from mission_monitor.store.rows import DocumentDetail, DocumentRow
 
@@ -61,10 +60,15 @@ class LRU:
 class WebData:
     """The dashboard's read access to one store."""
 
-    def __init__(self, store: Store, mission: Mission, *, cache_size: int = 32) -> None:
+    def __init__(
+        self, store: Store, mission: Mission, *, cache_size: int = 32, records: int = 4
+    ) -> None:
         self.store = store
+        self.q = wq.WebQueries(store)
         self.mission = mission
         self.cache = LRU(cache_size)
+        # a record holds every fact known on its day (gigabytes for a million facts): few kept
+        self.records = LRU(records)
 
     # -- the reconciled record -------------------------------------------------------------------
 
@@ -81,7 +85,7 @@ class WebData:
             known = self.store.sourced_facts(as_of=day)
             return reconcile(known, self.mission, as_of=day)
 
-        return self.cache.get_or_make(("record", self.version(), day), make)
+        return self.records.get_or_make((self.version(), day), make)
 
     def warm(self) -> None:
         """Reconcile today's record now (in the background at start-up, so that the first
@@ -105,35 +109,26 @@ class WebData:
         return self.facts_by_id(sorted(others))
 
     def facts_by_id(self, fact_ids: Sequence[int]) -> list[SourcedFact]:
-        if not fact_ids:
-            return []
-        with self.store.engine.connect() as conn:
-            return store_queries.sourced_facts(conn, fact_ids=list(fact_ids))
+        return self.q.facts_by_id(fact_ids)
 
     # -- the store -----------------------------------------------------------------------------
 
     def version(self) -> tuple[Any, ...]:
-        return wq.database_state(self.store.engine)
+        return self.q.state()
 
     def fact_page(self, flt: wq.FactFilter, limit: int, offset: int) -> list[SourcedFact]:
-        with self.store.engine.connect() as conn:
-            return wq.fact_page(conn, flt, limit=limit, offset=offset)
+        return self.q.fact_page(flt, limit=limit, offset=offset)
 
     def fact(self, fact_id: int) -> SourcedFact | None:
         return self.store.fact(fact_id)
 
     def same_facts(self, fact_id: int, as_of: str | None) -> list[SourcedFact]:
-        with self.store.engine.connect() as conn:
-            return wq.facts_with_key_of(conn, fact_id, as_of)
+        return self.q.facts_with_key_of(fact_id, as_of)
 
     def document_page(
         self, flt: wq.DocumentFilter, limit: int, offset: int
     ) -> tuple[list[DocumentRow], int]:
-        with self.store.engine.connect() as conn:
-            return (
-                wq.document_page(conn, flt, limit=limit, offset=offset),
-                wq.document_count(conn, flt),
-            )
+        return self.q.document_page(flt, limit=limit, offset=offset)
 
     def document(self, doc_id: int) -> DocumentDetail | None:
         return self.store.document(doc_id)
@@ -145,7 +140,6 @@ class WebData:
         key = ("facets", self.version())
 
         def make() -> dict[str, list[str]]:
-            with self.store.engine.connect() as conn:
-                return wq.document_facets(conn)
+            return self.q.document_facets()
 
         return self.cache.get_or_make(key, make)
