@@ -1,8 +1,8 @@
 """Events: a dated political, legal or operational step (FACTS.md event types).
 
 Each type is a phrase family in ``data/rules.yaml`` (triggers, words it needs beside it, words
-that block it). A sentence states one event at most: the first type, in the table's order,
-that fires and has its actors. Deployment events come from ``personnel.py``.
+that block it). A sentence may state several events, but a trigger word serves the first
+type (in the table's order) only. Deployment events come from ``personnel.py``.
 """
 
 from __future__ import annotations
