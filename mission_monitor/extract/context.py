@@ -192,12 +192,14 @@ def pick_date(
     published: str | None,
     prefer: Prefer | None = None,
     end_dates: bool = False,
+    start_dates: bool = True,
 ) -> str | None:
     """The resolved date that goes with the trigger at ``anchor_char``: a date in its own
     clause first, else the nearest one outside relative clauses about something else.
     Incomplete dates lean to the future only where their clause speaks of the future.
     End dates ("until October 2025", "by November") count only with ``end_dates`` (a
-    mandate's end), and then after any other date."""
+    mandate's end), and then after any other date; start dates ("since June 2024") only with
+    ``start_dates`` (not for a stock, which holds now)."""
     if not sent.dates:
         return None
     cls = clauses(sent, doc)
@@ -215,6 +217,8 @@ def pick_date(
             continue  # "Although the first contingent landed in June, the force numbers 600"
         is_end = _is_end_date(doc, d)
         if is_end and not end_dates:
+            continue
+        if not start_dates and d.text.split()[0].lower() == "since":
             continue
         dist = min(abs(d.start_char - anchor_char), abs(d.end_char - anchor_char))
         ranked.append((int(is_end), 0 if k == a_idx else 1, dist, d, k))

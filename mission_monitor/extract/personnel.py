@@ -668,7 +668,7 @@ def extract_personnel(ann: Annotated, published: str | None) -> tuple[list[Fact]
                     continue
                 status = "pledged"  # "Kenya's 1,000 officers": a state's figure, no verb
             anchor = doc[trig.start].idx if trig is not None else doc[fig.start].idx
-            date = pick_date(sent, doc, anchor, published)
+            date = pick_date(sent, doc, anchor, published, start_dates=status != "present")
             if date is None and status == "present":
                 date = present_date(sent, published) or published
             arrived_here = arrived_here or status == "arrived"
