@@ -112,7 +112,7 @@ def _noun_phrase(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
             and nxt not in r.noun_force
         ):
             return HeadCount(fig, j + 1, force, np_actor, "strong")
-        if low in r.modifiers or (t.is_alpha and t.text[:1].isupper() and steps > 0):
+        if low in r.modifiers or (t.is_alpha and t.text[:1].isupper()):
             if low in words("force_words"):
                 saw_force_word = True
                 force = r.noun_force.get(low) or force
