@@ -48,14 +48,15 @@ VARIANTS: dict[str, dict[str, bool]] = {
     "favor_recall": {"favor_recall": True},
     "include_comments=False, favor_recall": {"include_comments": False, "favor_recall": True},
     "include_comments=False, include_tables=False": {
-        "include_comments": False, "include_tables": False
+        "include_comments": False,
+        "include_tables": False,
     },
     "include_comments=False, deduplicate": {"include_comments": False, "deduplicate": True},
-    "include_comments=False, favor_precision": {
-        "include_comments": False, "favor_precision": True
-    },
+    "include_comments=False, favor_precision": {"include_comments": False, "favor_precision": True},
     "include_comments=False, favor_precision, no tables": {
-        "include_comments": False, "favor_precision": True, "include_tables": False
+        "include_comments": False,
+        "favor_precision": True,
+        "include_tables": False,
     },
 }
 
@@ -71,8 +72,10 @@ def line_scores(folder: Path, labels: Path) -> str:
         tp += sum((dropped & want).values())
         fp += sum((dropped - want).values())
         fn += sum((want - dropped).values())
-    return (f"{len(gold)} dumps, {tp + fn} clutter lines: precision {tp / (tp + fp):.3f}, "
-            f"recall {tp / (tp + fn):.3f} (tp {tp}, fp {fp}, fn {fn})")
+    return (
+        f"{len(gold)} dumps, {tp + fn} clutter lines: precision {tp / (tp + fp):.3f}, "
+        f"recall {tp / (tp + fn):.3f} (tp {tp}, fp {fp}, fn {fn})"
+    )
 
 
 def main() -> None:
@@ -80,7 +83,8 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="first N pages only")
     parser.add_argument("--repeat", type=int, default=3, help="passes; the fastest counts")
     parser.add_argument(
-        "--variants", action="store_true",
+        "--variants",
+        action="store_true",
         help="also score the trafilatura settings that were tried when choosing ours",
     )
     parser.add_argument(
@@ -103,40 +107,52 @@ def main() -> None:
         mine = m if mine is None or m.seconds < mine.seconds else mine
     assert base is not None and mine is not None
 
-    print(f"article-extraction-benchmark: {len(truth)} pages; trafilatura "
-          f"{trafilatura.__version__}; Python {platform.python_version()}")
+    print(
+        f"article-extraction-benchmark: {len(truth)} pages; trafilatura "
+        f"{trafilatura.__version__}; Python {platform.python_version()}"
+    )
     print(f"our settings: {EXTRACT_SETTINGS}")
     print(f"{'':24s} {'F1':>7s} {'prec':>7s} {'recall':>7s} {'pages/s':>8s}")
     for r in (base, mine):
         s = r.score
-        print(f"{r.name:24s} {s.f1:7.4f} {s.precision:7.4f} {s.recall:7.4f} "
-              f"{r.pages_per_second:8.1f}")
+        print(
+            f"{r.name:24s} {s.f1:7.4f} {s.precision:7.4f} {s.recall:7.4f} {r.pages_per_second:8.1f}"
+        )
     print(f"F1 difference (ours - trafilatura): {mine.score.f1 - base.score.f1:+.4f}")
-    print(f"speed ratio (our pages/s / trafilatura pages/s): "
-          f"{mine.pages_per_second / base.pages_per_second:.2f}")
+    print(
+        f"speed ratio (our pages/s / trafilatura pages/s): "
+        f"{mine.pages_per_second / base.pages_per_second:.2f}"
+    )
 
     if args.variants:
         print()
         print("trafilatura settings tried (text only, no metadata):")
         for label, settings in VARIANTS.items():
+
             def extract(page: str, url: str, kw: dict[str, bool] = settings) -> str:
                 return trafilatura.extract(page, **kw) or ""
 
             r = run(label, extract, truth, html, urls)
-            print(f"  {label:44s} F1 {r.score.f1:.4f}  P {r.score.precision:.4f}  "
-                  f"R {r.score.recall:.4f}")
+            print(
+                f"  {label:44s} F1 {r.score.f1:.4f}  P {r.score.precision:.4f}  "
+                f"R {r.score.recall:.4f}"
+            )
 
     seeds = args.shared / "data" / "seeds"
     print()
     print("text dumps, clutter lines dropped by the line classifier:")
     print(f"  seeds (development set): {line_scores(seeds, seeds / 'boilerplate.json')}")
-    print(f"  own dumps (tests/data/clean/dumps): "
-          f"{line_scores(DATA / 'dumps', DATA / 'dumps' / 'labels.json')}")
+    print(
+        f"  own dumps (tests/data/clean/dumps): "
+        f"{line_scores(DATA / 'dumps', DATA / 'dumps' / 'labels.json')}"
+    )
     truth_bodies, dumps = full_page_dumps(bench)
     raw_score = score(truth_bodies, dumps)
     cleaned = score(truth_bodies, {k: clean_text(v)[0] for k, v in dumps.items()})
-    print(f"  {len(dumps)} full-page text dumps (benchmark's html-text output), token F1 "
-          f"against the article bodies:")
+    print(
+        f"  {len(dumps)} full-page text dumps (benchmark's html-text output), token F1 "
+        f"against the article bodies:"
+    )
     for label, sc in (("raw dump", raw_score), ("line classifier", cleaned)):
         print(f"    {label:16s} F1 {sc.f1:.4f}  P {sc.precision:.4f}  R {sc.recall:.4f}")
 

@@ -83,13 +83,21 @@ def test_page_text_and_metadata() -> None:
 
 def test_dump_metadata_wins_over_the_page() -> None:
     raw = RawInput(
-        doc="p", source="dump.jsonl:3", content=PAGE, format="html",
-        url="https://mirror.example.net/a", published="2024-06-26T08:00:00+03:00",
-        title="Given title", outlet="Given Outlet",
+        doc="p",
+        source="dump.jsonl:3",
+        content=PAGE,
+        format="html",
+        url="https://mirror.example.net/a",
+        published="2024-06-26T08:00:00+03:00",
+        title="Given title",
+        outlet="Given Outlet",
     )
     doc = clean_document(raw)
     assert (doc.url, doc.published, doc.title, doc.site) == (
-        "https://mirror.example.net/a", "2024-06-26", "Given title", "Given Outlet"
+        "https://mirror.example.net/a",
+        "2024-06-26",
+        "Given title",
+        "Given Outlet",
     )
 
 
@@ -99,14 +107,22 @@ def test_garbage_html_gives_empty_text() -> None:
 
 
 def test_language_detection() -> None:
-    assert detect_language("Kenyan police officers arrived in Haiti on Tuesday, officials said.") \
+    assert (
+        detect_language("Kenyan police officers arrived in Haiti on Tuesday, officials said.")
         == "en"
-    assert detect_language(
-        "Die kenianische Polizei ist am Dienstag in Haiti angekommen, teilte die Regierung mit."
-    ) == "de"
-    assert detect_language(
-        "La police kényane est arrivée mardi en Haïti, a annoncé le gouvernement haïtien."
-    ) == "fr"
+    )
+    assert (
+        detect_language(
+            "Die kenianische Polizei ist am Dienstag in Haiti angekommen, teilte die Regierung mit."
+        )
+        == "de"
+    )
+    assert (
+        detect_language(
+            "La police kényane est arrivée mardi en Haïti, a annoncé le gouvernement haïtien."
+        )
+        == "fr"
+    )
     assert detect_language("Photo credit") is None
 
 

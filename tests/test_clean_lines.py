@@ -116,8 +116,10 @@ def test_cleaning_keeps_every_gold_count(seeds_dir: Path) -> None:
     ("line", "reason"),
     [
         ("Accept all cookies", "cookie banner"),
-        ("Sign up for our daily newsletter to get the news delivered to your inbox.",
-         "newsletter sign-up"),
+        (
+            "Sign up for our daily newsletter to get the news delivered to your inbox.",
+            "newsletter sign-up",
+        ),
         ("Share on WhatsApp", "share bar"),
         ("Photo credit: Jane Doe | Example Media", "photo credit"),
         ("Please disable your ad blocker to support our journalism.", "ad-blocker notice"),

@@ -24,9 +24,16 @@ FOOTERS = (
 )
 DATELINES = ("NAIROBI, Kenya (Agencies) — ", "PORT-AU-PRINCE, Haiti — ", "UNITED NATIONS (AP) — ")
 REWORDS = {
-    "said": "stated", "says": "states", "officers": "personnel", "officials": "authorities",
-    "police": "security", "mission": "operation", "force": "contingent", "told": "informed",
-    "capital": "city", "country": "nation",
+    "said": "stated",
+    "says": "states",
+    "officers": "personnel",
+    "officials": "authorities",
+    "police": "security",
+    "mission": "operation",
+    "force": "contingent",
+    "told": "informed",
+    "capital": "city",
+    "country": "nation",
 }
 
 
@@ -62,9 +69,16 @@ def edited_copies(text: str, seed: int) -> list[tuple[str, str]]:
     copies.append(("reword 5%", " ".join(w for w in words if w)))
     keep = max(1, round(len(body) * 0.7))
     copies.append(("truncated", join(head, body[:keep], "Read the full story on our website.")))
-    copies.append(("all of it", join(_headline_from(paras, rng), [rng.choice(DATELINES) + body[0],
-                                                                   *body[1:keep]],
-                                     rng.choice(FOOTERS))))
+    copies.append(
+        (
+            "all of it",
+            join(
+                _headline_from(paras, rng),
+                [rng.choice(DATELINES) + body[0], *body[1:keep]],
+                rng.choice(FOOTERS),
+            ),
+        )
+    )
     return copies
 
 
@@ -82,17 +96,13 @@ class PairSet:
         return precision, recall
 
 
-def build_pairs(
-    stories: Mapping[str, str], fp: Callable[[str], bytes] = fingerprint
-) -> PairSet:
+def build_pairs(stories: Mapping[str, str], fp: Callable[[str], bytes] = fingerprint) -> PairSet:
     """Similarities of every positive and negative pair built from ``stories`` (name -> text)."""
     groups: dict[str, list[bytes]] = {}
     for n, (name, text) in enumerate(sorted(stories.items())):
         groups[name] = [fp(text)] + [fp(c) for _, c in edited_copies(text, seed=n)]
     positives = [
-        similarity(a, b)
-        for fps in groups.values()
-        for a, b in itertools.combinations(fps, 2)
+        similarity(a, b) for fps in groups.values() for a, b in itertools.combinations(fps, 2)
     ]
     negatives = [
         similarity(a, b)

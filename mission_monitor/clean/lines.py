@@ -110,9 +110,9 @@ class _Families:
 @cache
 def _families() -> _Families:
     raw: dict[str, Any] = yaml.safe_load(
-        resources.files("mission_monitor.clean").joinpath("data/clutter_phrases.yaml").read_text(
-            encoding="utf-8"
-        )
+        resources.files("mission_monitor.clean")
+        .joinpath("data/clutter_phrases.yaml")
+        .read_text(encoding="utf-8")
     )
     whole: list[tuple[str, re.Pattern[str]]] = []
     phrases: list[tuple[str, re.Pattern[str]]] = []
@@ -182,8 +182,11 @@ def _is_names(ln: _Line) -> bool:
     if re.search(r"[,;:!?()]", ln.text):
         return False
     names = [w for w in ln.words if w.casefold() not in _CONNECTORS]
-    return bool(names) and all(w[0].isupper() and not w.isupper() or len(w) == 1 for w in names) \
+    return (
+        bool(names)
+        and all(w[0].isupper() and not w.isupper() or len(w) == 1 for w in names)
         and not any(w.isdigit() for w in ln.words)
+    )
 
 
 def _is_capitals(ln: _Line) -> bool:
@@ -195,9 +198,11 @@ def _is_capitals(ln: _Line) -> bool:
         return True
     # "AGENCY/Photographer Name" or "Name/AGENCY": an agency in capitals next to a slash
     parts = [p.strip() for p in ln.text.split("/")]
-    return len(parts) >= 2 and any(
-        len(p) >= 2 and p.isupper() and " " not in p for p in parts
-    ) and all(p[:1].isupper() for p in parts if p)
+    return (
+        len(parts) >= 2
+        and any(len(p) >= 2 and p.isupper() and " " not in p for p in parts)
+        and all(p[:1].isupper() for p in parts if p)
+    )
 
 
 def _is_title_case(ln: _Line) -> bool:
@@ -300,8 +305,13 @@ def classify_lines(text: str) -> list[LineVerdict]:
     for ln in lines:
         if ln.body:
             break
-        if ln.reason is None and 4 <= ln.n <= 25 and not ln.full_stop and not _is_names(ln) \
-                and not ln.text.endswith(":"):
+        if (
+            ln.reason is None
+            and 4 <= ln.n <= 25
+            and not ln.full_stop
+            and not _is_names(ln)
+            and not ln.text.endswith(":")
+        ):
             candidates.append(ln)
     block_size = Counter(ln.block for ln in lines)
     standalone = [c for c in candidates if block_size[c.block] == 1]
@@ -310,8 +320,8 @@ def classify_lines(text: str) -> list[LineVerdict]:
     if headline is not None:
         for ln in lines:
             if ln is headline or (
-                ln.reason is None and (_norm(ln.text) == _norm(headline.text)
-                                       or _similar(ln, headline) >= 0.8)
+                ln.reason is None
+                and (_norm(ln.text) == _norm(headline.text) or _similar(ln, headline) >= 0.8)
             ):
                 ln.protected = True
 
@@ -328,8 +338,9 @@ def classify_lines(text: str) -> list[LineVerdict]:
             # After a full paragraph, a line in capitals is a subheading; a credit follows a
             # caption (no full stop, or short), a label, or nothing.
             prev = lines[k - 1] if k > 0 else None
-            after_paragraph = prev is not None and prev.reason is None and prev.full_stop \
-                and prev.n > 12
+            after_paragraph = (
+                prev is not None and prev.reason is None and prev.full_stop and prev.n > 12
+            )
             if "/" in ln.text or not after_paragraph:
                 ln.reason = "capitals"
 
@@ -381,7 +392,6 @@ def classify_lines(text: str) -> list[LineVerdict]:
         if free(ln) and 1 <= ln.n <= 4 and not ln.terminal and nxt.reason in caption_like:
             ln.reason = "alt_text"
 
-
     # Short unpunctuated lines stuck to other lines before the body starts (head captions).
     for k in range(first_body):
         ln = lines[k]
@@ -418,8 +428,13 @@ def classify_lines(text: str) -> list[LineVerdict]:
     while k < len(lines):
         if lines[k].reason == "related":
             j = k + 1
-            while j < len(lines) and free(lines[j]) and not lines[j].full_stop \
-                    and lines[j].n <= 20 and not lines[j].wrapped:
+            while (
+                j < len(lines)
+                and free(lines[j])
+                and not lines[j].full_stop
+                and lines[j].n <= 20
+                and not lines[j].wrapped
+            ):
                 lines[j].reason = "related"
                 j += 1
             k = j
