@@ -17,6 +17,7 @@ The rule (documented, deliberately simple):
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal
 from urllib.parse import urlsplit
 
@@ -103,8 +104,11 @@ def _official_host(host: str) -> bool:
     return len(labels) >= 2 and len(labels[-1]) == 2 and labels[-2] in GOVERNMENT_LABELS
 
 
+@lru_cache(maxsize=65536)
 def source_kind(site: str | None, url: str | None) -> SourceKind:
-    """``"official"`` for UN and government sources, else ``"press"`` (see the module rule)."""
+    """``"official"`` for UN and government sources, else ``"press"`` (see the module rule).
+
+    Cached: every fact of a document asks the same question when the store loads facts."""
     host = host_of(url)
     if host is not None:
         return "official" if _official_host(host) else "press"
