@@ -268,3 +268,11 @@ def test_a_fact_published_after_the_as_of_date_says_so(client: TestClient, store
     assert 'id="not-yet-known"' in page(client, f"/facts/{late.fact_id}?as_of=2023-12-31")
     assert 'id="not-yet-known"' not in page(client, f"/facts/{late.fact_id}")
     assert 'id="not-yet-known"' in page(client, f"/documents/{late.doc_id}?as_of=2023-12")
+
+
+def test_pages_and_api_send_a_strict_content_security_policy(client: TestClient) -> None:
+    for url in ("/", "/api/v1/facts", "/nothing-here", "/api/v1/facts?limit=0"):
+        headers = client.get(url).headers
+        csp = headers["content-security-policy"]
+        assert "default-src 'none'" in csp and "script-src" not in csp
+        assert headers["x-content-type-options"] == "nosniff"
