@@ -60,6 +60,16 @@ def _actor_at(sent: Sentence, tok: int) -> ActorMention | None:
     return next((a for a in sent.actors if a.start <= tok < a.end), None)
 
 
+def _phrase_at(doc: Doc, j: int, end: int, cls: str) -> int:
+    """The end of the phrase of word class ``cls`` that starts at token ``j``, or -1."""
+    for phrase in words(cls):
+        parts = phrase.split()
+        k = j + len(parts)
+        if k <= end and [doc[i].lower_ for i in range(j, k)] == parts:
+            return k
+    return -1
+
+
 def _after_verb(sent: Sentence, fig: Figure, groups: tuple[str, ...]) -> bool:
     """Whether a trigger of ``groups`` ends within two tokens before the figure."""
     return any(h.group in groups and fig.start - 3 <= h.end <= fig.start for h in sent.hits)
@@ -77,6 +87,8 @@ def _noun_phrase(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
     np_actor: ActorMention | None = None
     force: str | None = None
     saw_force_word = False
+    # "a 24-member team (of Jamaican soldiers)": the collective counts when no noun follows
+    sized: HeadCount | None = None
     j = fig.end
     steps = 0
     while j < sent.end and steps < 6:
@@ -94,7 +106,7 @@ def _noun_phrase(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
             and doc[j + 1].lower_ in r.noun_force
         ):
             if low in r.weak_nouns and not saw_force_word and not _weak_ok(doc, sent, j):
-                return None
+                return sized
             force = r.noun_force[low] or force
             return HeadCount(fig, j + 1, force, np_actor, "noun")
         if a is not None:
@@ -103,26 +115,32 @@ def _noun_phrase(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
             j = a.end
             steps += 1
             continue
-        # "a 2,500-strong force": a collective noun ends the phrase after "-strong"
+        # "a 2,500-strong force", "a 24-member team": a collective noun ends the phrase after
+        # the size word, unless a personnel noun follows ("team of Jamaican soldiers")
         nxt = doc[j + 1].lower_ if j + 1 < sent.end else ""
-        if (
-            low in r.collective_nouns
-            and "strong" in {doc[k].lower_ for k in range(fig.end, j)}
-            and nxt not in r.modifiers
-            and nxt not in r.noun_force
-        ):
-            return HeadCount(fig, j + 1, force, np_actor, "strong")
+        size = any(doc[k].lower_ in words("size_words") for k in range(fig.end, j))
+        if low in r.collective_nouns and size and sized is None:
+            sized = HeadCount(fig, j + 1, force, np_actor, "strong")
+            if nxt not in r.modifiers and nxt not in r.noun_force:
+                return sized
+            j += 1
+            steps += 1
+            continue
+        if low in words("size_words") and j > fig.end and doc[j - 1].text == "-":
+            j += 1
+            steps += 1
+            continue
         if low in r.modifiers or (t.is_alpha and t.text[:1].isupper()):
             if low in words("force_words"):
                 saw_force_word = True
                 force = r.noun_force.get(low) or force
             if low == "-" and j != fig.end:
-                return None
+                return sized
             j += 1
             steps += 1
             continue
-        return None
-    return None
+        return sized
+    return sized
 
 
 def _skip_qualifiers(doc: Doc, sent: Sentence, k: int) -> int:
@@ -270,9 +288,82 @@ def _remainder(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
     return None
 
 
+def _numbering(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
+    """ "the Kenyans, now numbering about 800": a people named by its demonym, then a
+    numbering verb: that people's present strength."""
+    k = _skip_qualifiers(doc, sent, fig.start - 1)
+    if k <= sent.start or doc[k].lower_ not in words("numbering"):
+        return None
+    j = k - 1
+    while j > sent.start and doc[j].lower_ in words("numbering_gap"):
+        j -= 1
+    a = next((x for x in sent.actors if x.end == j + 1), None)
+    if a is None or a.via != "demonym" or not contributor(a):
+        return None
+    return HeadCount(fig, fig.end, None, a, "numbering", status="present")
+
+
+def _level(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
+    """ "the force stood at roughly 990", "Kenya's contingent stands at 780": a level of a
+    collective or count noun; the mission's when nobody owns it."""
+    r = rules()
+    k = fig.start - 1
+    while k > sent.start + 1 and doc[k].lower_ in words("qualifier_words"):
+        if doc[k].lower_ == "at" and doc[k - 1].lower_ in words("level_verbs"):
+            break  # "stood at (roughly) 990"; "at least" is a qualifier
+        k -= 1
+    if (
+        k <= sent.start + 1
+        or doc[k].lower_ != "at"
+        or doc[k - 1].lower_ not in words("level_verbs")
+    ):
+        return None
+    noun = k - 2
+    while noun >= sent.start and doc[noun].lower_ in ("now", "currently", "still", "had", "has"):
+        noun -= 1
+    if noun < sent.start:
+        return None
+    low = doc[noun].lower_
+    if not (
+        low in r.collective_counts
+        or low in words("count_nouns")
+        or low in ("force", "mission", "contingent", "deployment")
+    ):
+        return None
+    span = range(max(sent.start, noun - 4), noun)
+    owner = next(
+        (a for a in sent.actors if a.start in span and contributor(a) and not a.location), None
+    )
+    if owner is None and not any(doc[i].lower_ == "the" for i in span):
+        return None  # "its strength stood at 400": whose, this sentence does not say
+    return HeadCount(
+        fig, fig.end, None, owner, "level", mission_wide=owner is None, status="present"
+    )
+
+
+def _apposition(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
+    """ "the first Kenyan officers, about 400 of them, landed": a figure set off by commas
+    that stands for the personnel noun before it."""
+    r = rules()
+    end = _phrase_at(doc, fig.end, sent.end, "apposition_after")
+    if end < 0:
+        return None
+    k = _skip_qualifiers(doc, sent, fig.start - 1)
+    if k <= sent.start or doc[k].text not in (",", "\u2014", "\u2013", "("):
+        return None
+    noun = doc[k - 1].lower_
+    if noun not in r.noun_force or noun in r.weak_nouns:
+        return None
+    owner = next((a for a in sent.actors if k - 5 <= a.start < k - 1 and a.via == "demonym"), None)
+    return HeadCount(fig, end, r.noun_force[noun], owner, "apposition")
+
+
 def _head_count(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
     r = rules()
     hc = _noun_phrase(sent, doc, fig)
+    if hc is not None:
+        return hc
+    hc = _numbering(sent, doc, fig) or _level(sent, doc, fig) or _apposition(sent, doc, fig)
     if hc is not None:
         return hc
     coll = _collective(sent, doc, fig)
@@ -369,6 +460,12 @@ def _status(sent: Sentence, doc: Doc, hc: HeadCount) -> tuple[str, Hit | None] |
             continue
         if h.group == "p:present" and doc[h.start].lower_ == "in":
             d += 3  # "in Haiti" alone is weak evidence of presence
+        if (
+            h.group == "p:present"
+            and doc[h.start].lower_.startswith("remain")
+            and _phrase_at(doc, h.end, sent.end, "stalled") > 0
+        ):
+            continue  # "the deployment remains frozen": not a strength on the ground
         cands.append((d, _STATUS_GROUPS.index(h.group), h))
     if not cands:
         return None
@@ -668,7 +765,15 @@ def extract_personnel(ann: Annotated, published: str | None) -> tuple[list[Fact]
                     continue
                 status = "pledged"  # "Kenya's 1,000 officers": a state's figure, no verb
             anchor = doc[trig.start].idx if trig is not None else doc[fig.start].idx
-            date = pick_date(sent, doc, anchor, published, start_dates=status != "present")
+            # a stock "by August" holds as of August; a flow "by August" is a deadline
+            date = pick_date(
+                sent,
+                doc,
+                anchor,
+                published,
+                start_dates=status != "present",
+                end_dates=status == "present",
+            )
             if date is None and status == "present":
                 date = present_date(sent, published) or published
             arrived_here = arrived_here or status == "arrived"

@@ -1,0 +1,92 @@
+"""Phrase families news uses for head-counts, money and events, on sentences written for
+these tests (none is taken from any report set)."""
+
+from __future__ import annotations
+
+from mission_monitor.extract import extract_facts
+from mission_monitor.models import Fact
+
+CONTEXT = "Security mission in Haiti: update\n\n"
+
+
+def facts(text: str, published: str | None = "2024-08-14") -> list[Fact]:
+    out = extract_facts(CONTEXT + text, published)
+    for f in out:
+        assert f.evidence is not None and f.evidence.rule
+    return out
+
+
+def personnel(text: str, published: str | None = "2024-08-14") -> list[tuple[object, ...]]:
+    return [
+        (f.actor, f.status, f.count, f.qualifier, f.force)
+        for f in facts(text, published)
+        if f.kind == "personnel"
+    ]
+
+
+def events(text: str, published: str | None = "2024-08-14") -> list[tuple[object, ...]]:
+    return [(f.type, f.actors, f.date) for f in facts(text, published) if f.kind == "event"]
+
+
+def test_flying_out_jetting_in_and_following_are_flows() -> None:
+    assert personnel("Roughly 300 Chadian gendarmes will fly out at the end of the month.") == [
+        ("TCD", "pledged", 300, "approx", "police")
+    ]
+    assert personnel("Some 120 Salvadoran soldiers were flown out of the capital on Monday.") == [
+        ("SLV", "arrived", 120, "approx", "military")
+    ]
+    assert personnel("A further 90 Jamaican officers jetted in on Sunday.") == [
+        ("JAM", "arrived", 90, "exact", "police")
+    ]
+    assert personnel("A third batch of 150 Guatemalan troops will follow next month.") == [
+        ("GTM", "pledged", 150, "exact", "military")
+    ]
+    assert personnel("About 60 Belizean soldiers are aboard the chartered plane.") == [
+        ("BLZ", "arrived", 60, "approx", "military")
+    ]
+
+
+def test_size_words_before_a_collective_noun() -> None:
+    assert personnel("A thirty-two-member team of Bahamian officers landed on Tuesday.") == [
+        ("BHS", "arrived", 32, "exact", "police")
+    ]
+    got = personnel("Barbados dispatched a 16-man squad on Friday.")
+    assert [(a, s, c) for a, s, c, _q, _f in got] == [("BRB", "arrived", 16)]
+
+
+def test_demonym_numbering_is_present_strength() -> None:
+    got = personnel("Patrols are led by the Guatemalans, currently numbering some 150.")
+    assert got == [("GTM", "present", 150, "approx", None)]
+    (f,) = [f for f in facts("The Kenyans, now numbering about 700, hold the airport.")]
+    assert (f.actor, f.status, f.count, f.date) == ("KEN", "present", 700, "2024-08-14")
+
+
+def test_a_level_that_a_force_stood_at() -> None:
+    (f,) = facts("By May the mission's strength stood at about 850.", "2025-07-01")
+    assert (f.actor, f.status, f.count, f.qualifier, f.date) == (
+        "MSS",
+        "present",
+        850,
+        "approx",
+        "2025-05",
+    )
+    assert personnel("Chad's contingent now stands at 410.") == [
+        ("TCD", "present", 410, "exact", None)
+    ]
+    assert personnel("The number of displaced people stood at 5,000.") == []
+
+
+def test_a_figure_in_apposition_to_personnel() -> None:
+    got = facts("The first Jamaican soldiers, some 30 of them, landed in Haiti in May 2024.")
+    assert [(f.kind, f.actor, f.status, f.count) for f in got] == [
+        ("personnel", "JAM", "arrived", 30)
+    ]
+
+
+def test_a_stalled_deployment_is_not_a_presence() -> None:
+    assert personnel("Chad's 400-strong police contingent remains on hold pending funding.") == [
+        ("TCD", "pledged", 400, "exact", "police")
+    ]
+    assert ("TCD", "present", 400, "exact", "police") in personnel(
+        "Chad's 400 police officers remain in the capital."
+    )
