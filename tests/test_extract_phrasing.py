@@ -90,3 +90,37 @@ def test_a_stalled_deployment_is_not_a_presence() -> None:
     assert ("TCD", "present", 400, "exact", "police") in personnel(
         "Chad's 400 police officers remain in the capital."
     )
+
+
+def money(text: str, published: str | None = "2024-08-14") -> list[tuple[object, ...]]:
+    return [
+        (f.actor, f.status, f.amount, f.currency, f.qualifier)
+        for f in facts(text, published)
+        if f.kind == "funding"
+    ]
+
+
+def test_future_money_is_a_pledge_and_a_wish_is_nothing() -> None:
+    assert money("Norway will give US$15 million to the security mission.") == [
+        ("NOR", "pledged", 15_000_000, "USD", "exact")
+    ]
+    assert money("Spain announced it would pay €4m into the UN trust fund.") == [
+        ("ESP", "pledged", 4_000_000, "EUR", "exact")
+    ]
+    assert money("Spain paid €4m into the UN trust fund on Friday.") == [
+        ("ESP", "deposited", 4_000_000, "EUR", "exact")
+    ]
+    assert money("Ottawa hopes Mexico could give $10 million.") == []
+
+
+def test_a_deposit_word_in_another_clause_does_not_govern_the_amount() -> None:
+    assert money(
+        "Mexico committed MX$40 million last year, but the trust fund has received little."
+    ) == [("MEX", "pledged", 40_000_000, "MXN", "exact")]
+
+
+def test_payer_from_the_sentence_before_or_the_fund() -> None:
+    got = money("Japan backs the mission strongly. It has pledged more than $20 million so far.")
+    assert got == [("JPN", "pledged", 20_000_000, "USD", "at_least")]
+    got = money("Donors were urged to give through the trust fund, which has received some $40m.")
+    assert got == [("UN", "deposited", 40_000_000, "USD", "approx")]

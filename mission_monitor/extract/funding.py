@@ -7,8 +7,11 @@ than any word of cost or need ("costs", "shortfall", "requires"). The actor is t
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
+
 from mission_monitor.extract.annotate import ActorMention, Annotated, Hit, Sentence
 from mission_monitor.extract.context import (
+    Clause,
     clause_index,
     clauses,
     pick_date,
@@ -73,6 +76,43 @@ def _payer(ann: Annotated, sent: Sentence, start: int, end: int) -> tuple[str, s
     return None
 
 
+def _future_only(doc: Doc, hit: Hit, sent: Sentence) -> bool:
+    """Whether the only unreal words before a trigger in its clause are future auxiliaries
+    ("will provide", "said it would put"): a promise, where "wants", "could" or "urged" are
+    not."""
+    cls = clauses(sent, doc)
+    c = cls[clause_index(cls, hit.start)]
+    seen = [
+        doc[k].lower_.replace("\u2019", "'")
+        for k in range(c.start, hit.start)
+        if doc[k].lower_.replace("\u2019", "'") in words("unreal")
+    ]
+    return bool(seen) and all(w in words("future_aux") for w in seen)
+
+
+def _payer_elsewhere(ann: Annotated, idx: int, own: Clause, status: str) -> tuple[str, str] | None:
+    """A payer the sentence does not name: "We have pledged $X" after a sentence about the
+    United States (a pronoun subject), or the trust fund's owner for a deposit into it."""
+    doc = ann.doc
+    sent = ann.sentences[idx]
+    m = mission()
+    subject = [doc[k].lower_ for k in range(own.start, min(own.start + 3, own.end))]
+    if idx > 0 and any(w in words("payer_pronouns") for w in subject):
+        prev = [
+            a
+            for a in ann.sentences[idx - 1].actors
+            if usable(a)
+            and a.kind in ("state", "official", "coref")
+            and a.code not in (m.host, m.code, m.authority)
+        ]
+        if len({a.code for a in prev}) == 1:
+            return prev[0].code, "previous-sentence"
+    text = doc[sent.start : sent.end].text.lower()
+    if status == "deposited" and "fund" in text:
+        return m.fund, "fund"
+    return None
+
+
 def _qualifier(sent: Sentence, start: int) -> str:
     for h in sent.hits:
         if h.group.startswith("qual:") and h.end == start:
@@ -83,7 +123,7 @@ def _qualifier(sent: Sentence, start: int) -> str:
 def extract_funding(ann: Annotated, published: str | None) -> list[Fact]:
     doc = ann.doc
     out: list[Fact] = []
-    for sent in ann.sentences:
+    for idx, sent in enumerate(ann.sentences):
         if not sent.money:
             continue
         evidence_text = ann.text[sent.start_char : sent.end_char]
@@ -99,22 +139,33 @@ def extract_funding(ann: Annotated, published: str | None) -> list[Fact]:
             blockers = [_dist(h, start, end) for h in sent.hits if h.group == "f:not"]
             if blockers and min(blockers) <= best_d:
                 continue
+            status = best.group.split(":", 1)[1]
             if unreal(doc, best, sent):
-                continue  # "Beijing wants Washington to pay $X"
+                if not _future_only(doc, best, sent):
+                    continue  # "Beijing wants Washington to pay $X"
+                status = "pledged"  # "will provide $X", "would put $X into the fund"
             cls = clauses(sent, doc)
             own = cls[clause_index(cls, start)]
             if any(h.group == "f:other" and own.start <= h.start < own.end for h in sent.hits):
                 continue  # "$100 million in humanitarian aid": not for the mission
-            payer = _payer(ann, sent, start, end)
+            payer = _payer(ann, sent, start, end) or _payer_elsewhere(ann, idx, own, status)
             if payer is None:
                 continue
             code, how = payer
-            status = best.group.split(":", 1)[1]
-            if status in ("pledged", "disbursed") and any(
-                h.group == "f:deposited" and end <= h.start <= end + _WINDOW for h in sent.hits
+            later_deposit = [
+                h
+                for h in sent.hits
+                if h.group == "f:deposited" and end <= h.start <= end + _WINDOW and h.end <= own.end
+            ]
+            if (
+                status in ("pledged", "disbursed")
+                and later_deposit
+                and best.group != "f:deposited"
+                and not unreal(doc, later_deposit[0], sent)
             ):
-                status = "deposited"  # "contributed Sh12 billion to the UN trust fund"
-                best = next(h for h in sent.hits if h.group == "f:deposited" and h.start >= end)
+                # "contributed Sh12 billion to the UN trust fund" (in the amount's clause)
+                status = "deposited"
+                best = later_deposit[0]
             date = pick_date(sent, doc, doc[best.start].idx, published) or present_date(
                 sent, published
             )

@@ -67,6 +67,7 @@ class Mission:
     host: str
     authority: str
     lead: str
+    fund: str = "UN"  # who owns the mission's trust fund (a deposit with no named payer)
 
 
 def _load(name: str) -> Any:
@@ -96,7 +97,13 @@ def mission() -> Mission:
     authorising body (and any missing role) from ``data/mission.yaml``."""
     d = _load("mission.yaml")
     m = default_mission()
-    return Mission(m.code or d["code"], m.host or d["host"], d["authority"], m.lead or d["lead"])
+    return Mission(
+        m.code or d["code"],
+        m.host or d["host"],
+        d["authority"],
+        m.lead or d["lead"],
+        d.get("fund", "UN"),
+    )
 
 
 @cache
