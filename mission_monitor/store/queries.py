@@ -1,4 +1,9 @@
-"""Read queries: facts with their sources, documents, story counts, statistics."""
+"""Read queries: facts with their sources, documents, story counts, statistics.
+
+The query builders and row converters (:func:`facts_select`, :func:`actor_filter`,
+:func:`sourced_fact`, :func:`document_select`, :func:`document_row`) are public: the paginated
+queries of :mod:`.web_queries` build on them, so that a fact or a document looks the same
+whichever query produced it."""
 
 from __future__ import annotations
 
@@ -18,7 +23,8 @@ from mission_monitor.store.schema import documents, facts, stories
 D, F = documents.c, facts.c
 
 
-def _facts_select() -> Select[Any]:
+def facts_select() -> Select[Any]:
+    """Every fact joined to its document's source columns, in order of known date."""
     return (
         select(
             facts,
@@ -34,7 +40,8 @@ def _facts_select() -> Select[Any]:
     )
 
 
-def _actor_filter(actor: str) -> Any:
+def actor_filter(actor: str) -> Any:
+    """The condition: ``actor`` is the fact's actor, or one of an event's actors."""
     # events name their states in the JSON list ``actors``: ["BRA", "USA"]
     pattern = "%" + json.dumps(actor) + "%"
     return or_(F.actor == actor, F.actors.like(pattern))
@@ -50,12 +57,12 @@ def sourced_facts(
     doc_id: int | None = None,
     fact_ids: Sequence[int] | None = None,
 ) -> list[SourcedFact]:
-    query = _facts_select()
+    query = facts_select()
     conds = []
     if kind is not None:
         conds.append(F.kind == kind)
     if actor is not None:
-        conds.append(_actor_filter(actor))
+        conds.append(actor_filter(actor))
     if status is not None:
         conds.append(F.status == status)
     if as_of is not None:
@@ -66,10 +73,11 @@ def sourced_facts(
         conds.append(F.id.in_(list(fact_ids)))
     if conds:
         query = query.where(and_(*conds))
-    return [_sourced(row._mapping) for row in conn.execute(query)]
+    return [sourced_fact(row._mapping) for row in conn.execute(query)]
 
 
-def _sourced(row: Any) -> SourcedFact:
+def sourced_fact(row: Any) -> SourcedFact:
+    """A row of :func:`facts_select` (its ``_mapping``) as a :class:`SourcedFact`."""
     return SourcedFact(
         fact=fact_from_row(row),
         fact_id=row["id"],
@@ -101,7 +109,8 @@ def story_counts(
     return {int(fid): int(n) for fid, n in conn.execute(query)}
 
 
-def _document_select() -> Select[Any]:
+def document_select() -> Select[Any]:
+    """Every document without its texts, with its number of facts, in id order."""
     n_facts = (
         select(func.count(F.id)).where(F.document_id == D.id).correlate(documents).scalar_subquery()
     )
@@ -124,7 +133,8 @@ def _document_select() -> Select[Any]:
     ).order_by(D.id)
 
 
-def _document_row(row: Any) -> DocumentRow:
+def document_row(row: Any) -> DocumentRow:
+    """A row of :func:`document_select` (its ``_mapping``) as a :class:`DocumentRow`."""
     return DocumentRow(**{f.name: row[f.name] for f in fields(DocumentRow)})
 
 
@@ -136,7 +146,7 @@ def list_documents(
     limit: int | None = None,
     offset: int = 0,
 ) -> list[DocumentRow]:
-    query = _document_select()
+    query = document_select()
     if story_id is not None:
         query = query.where(D.story_id == story_id)
     if doc is not None:
@@ -145,11 +155,11 @@ def list_documents(
         query = query.limit(limit)
     if offset:
         query = query.offset(offset)
-    return [_document_row(r._mapping) for r in conn.execute(query)]
+    return [document_row(r._mapping) for r in conn.execute(query)]
 
 
 def get_document(conn: Connection, doc_id: int) -> DocumentDetail | None:
-    row = conn.execute(_document_select().where(D.id == doc_id)).first()
+    row = conn.execute(document_select().where(D.id == doc_id)).first()
     if row is None:
         return None
     extra = conn.execute(
@@ -160,7 +170,7 @@ def get_document(conn: Connection, doc_id: int) -> DocumentDetail | None:
         for d in json.loads(extra.dropped or "[]")
     )
     return DocumentDetail(
-        row=_document_row(row._mapping),
+        row=document_row(row._mapping),
         content=extra.content,
         text=extra.text,
         encoding=extra.encoding,

@@ -2,8 +2,8 @@
 pages of facts and documents, built in SQL (SQLAlchemy Core, SQLite and PostgreSQL alike) so that
 a page costs the same with a thousand facts or a million.
 
-Owned by the web layer; it reuses the row builders of :mod:`.queries` so that a fact or a
-document looks the same whichever query produced it.
+Owned by the web layer; it builds on the public query builders and row converters of
+:mod:`.queries`, so that a fact or a document looks the same whichever query produced it.
 """
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ from sqlalchemy import Connection, Engine, and_, func, or_, select
 
 from mission_monitor.models import SourcedFact
 from mission_monitor.store.queries import (
-    _actor_filter,
-    _document_row,
-    _document_select,
-    _facts_select,
-    _sourced,
+    actor_filter,
+    document_row,
+    document_select,
+    facts_select,
+    sourced_fact,
     sourced_facts,
 )
 from mission_monitor.store.rows import DocumentRow
@@ -67,7 +67,7 @@ def _fact_conditions(flt: FactFilter) -> list[Any]:
     if flt.kind is not None:
         conds.append(F.kind == flt.kind)
     if flt.actor is not None:
-        conds.append(_actor_filter(flt.actor))
+        conds.append(actor_filter(flt.actor))
     if flt.status is not None:
         conds.append(F.status == flt.status)
     if flt.since is not None:
@@ -86,12 +86,12 @@ def fact_page(
 ) -> list[SourcedFact]:
     """Facts matching ``flt``, in id order (the order they were stored), one page of them.
     Deep pages are cheap with ``flt.after`` (the last id of the previous page), not ``offset``."""
-    query = _facts_select().order_by(None).order_by(F.id)
+    query = facts_select().order_by(None).order_by(F.id)
     conds = _fact_conditions(flt)
     if conds:
         query = query.where(and_(*conds))
     query = query.limit(limit).offset(offset)
-    return [_sourced(row._mapping) for row in conn.execute(query)]
+    return [sourced_fact(row._mapping) for row in conn.execute(query)]
 
 
 def facts_with_key_of(
@@ -99,10 +99,10 @@ def facts_with_key_of(
 ) -> list[SourcedFact]:
     """The other stored facts that state the same fact as ``fact_id`` (same FACTS.md key)."""
     key = select(F.fact_key).where(F.id == fact_id).scalar_subquery()
-    query = _facts_select().where(and_(F.fact_key == key, F.id != fact_id))
+    query = facts_select().where(and_(F.fact_key == key, F.id != fact_id))
     if as_of is not None:
         query = query.where(D.published <= as_of)
-    return [_sourced(row._mapping) for row in conn.execute(query.limit(200))]
+    return [sourced_fact(row._mapping) for row in conn.execute(query.limit(200))]
 
 
 def _document_conditions(flt: DocumentFilter) -> list[Any]:
@@ -127,12 +127,12 @@ def document_page(
     conn: Connection, flt: DocumentFilter, *, limit: int, offset: int = 0
 ) -> list[DocumentRow]:
     """Documents matching ``flt``, newest publication first, one page of them."""
-    query = _document_select().order_by(None).order_by(D.published.desc(), D.id.desc())
+    query = document_select().order_by(None).order_by(D.published.desc(), D.id.desc())
     conds = _document_conditions(flt)
     if conds:
         query = query.where(and_(*conds))
     query = query.limit(limit).offset(offset)
-    return [_document_row(row._mapping) for row in conn.execute(query)]
+    return [document_row(row._mapping) for row in conn.execute(query)]
 
 
 def document_count(conn: Connection, flt: DocumentFilter) -> int:
@@ -156,8 +156,8 @@ def facts_of_documents(conn: Connection, doc_ids: Sequence[int]) -> list[Sourced
     """Every fact of the given documents."""
     if not doc_ids:
         return []
-    query = _facts_select().where(F.document_id.in_(list(doc_ids)))
-    return [_sourced(row._mapping) for row in conn.execute(query)]
+    query = facts_select().where(F.document_id.in_(list(doc_ids)))
+    return [sourced_fact(row._mapping) for row in conn.execute(query)]
 
 
 def database_state(engine: Engine) -> tuple[Any, ...]:
