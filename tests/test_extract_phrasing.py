@@ -124,3 +124,27 @@ def test_payer_from_the_sentence_before_or_the_fund() -> None:
     assert got == [("JPN", "pledged", 20_000_000, "USD", "at_least")]
     got = money("Donors were urged to give through the trust fund, which has received some $40m.")
     assert got == [("UN", "deposited", 40_000_000, "USD", "approx")]
+
+
+def test_an_unnamed_speaker_is_not_the_last_official_named() -> None:
+    text = (
+        "Chadian gendarmes are training for the deployment. Joe Biden phoned the Chadian "
+        "leader on Monday. About 90 gendarmes will fly out next month, a senior official "
+        "said, adding that he expected more to follow."
+    )
+    got = facts(text)
+    people = [(f.actor, f.status, f.count) for f in got if f.kind == "personnel"]
+    assert people == [("TCD", "pledged", 90)]  # the story's contingent, not Biden's
+    text = "The Council met on Monday. Some 80 officers will fly out soon, an official said."
+    assert [f for f in facts(text) if f.kind == "personnel"] == []
+
+
+def test_one_kind_of_event_in_two_years_is_two_events() -> None:
+    text = (
+        "The Security Council adopted resolution 2999 on 3 March 2026 to renew the mission. "
+        "It had first approved the mission by resolution 2888 on 5 May 2025."
+    )
+    got = sorted(d for t, _a, d in events(text, "2026-03-04") if t == "un_resolution")
+    assert got == ["2025-05-05", "2026-03-03"]
+    text = "The Security Council voted on 3 March 2026. The resolution passed 13-0 on Tuesday."
+    assert len([t for t, _a, _d in events(text, "2026-03-04") if t == "un_resolution"]) == 1

@@ -90,3 +90,12 @@ def test_month_only_dates_keep_month_precision() -> None:
     got = resolve_date("October 2023", "2024-05-01")
     assert got == "2023-10"
     assert got is not None and precision(got) == "month"
+
+
+def test_month_of_last_or_this_year_and_parts_of_today() -> None:
+    assert resolve_date("late March last year", "2025-02-10") == "2024-03"
+    assert resolve_date("in May this year", "2025-08-01") == "2025-05"
+    assert resolve_date("October next year", "2025-08-01") == "2026-10"
+    assert resolve_date("May last year", None) is None
+    assert resolve_date("this morning", "2025-08-01") == "2025-08-01"
+    assert resolve_date("earlier this afternoon", "2025-08") == "2025-08"

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from mission_monitor.extract.rules import rules, token_patterns
+from mission_monitor.extract.rules import rules, token_patterns, words
 from mission_monitor.resolve import actors as actor_tables
 from mission_monitor.resolve.money import MoneyMention, find_money
 from mission_monitor.resolve.numbers import SCALES, parse_number
@@ -172,8 +172,8 @@ class _PhraseAdder:
             if not choices:
                 pats.append(pattern)
                 continue
-            for words in itertools.product(*choices):
-                kept = [w for w in words if w]  # an optional token ("(on|against)?") may go
+            for combo in itertools.product(*choices):
+                kept = [w for w in combo if w]  # an optional token ("(on|against)?") may go
                 if kept:
                     docs.append(Doc(self.vocab, words=kept))
         if docs:
@@ -249,6 +249,8 @@ _DATE_RE = re.compile(
             rf"{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?",
             # (mid-)June 2024
             rf"(?:(?i:early|mid|late)[\s-]+)?{_MONTH}(?:\s+of)?,?\s+{_YEAR}",
+            # (late) July last year / in March this year
+            rf"(?:{_LEAD}[\s-]+)?{_MONTH}\s+(?i:last|this|next)\s+year\b",
             # in January / since May / since June 2024
             rf"{_LEAD}[\s-]+{_MONTH}(?:\s+{_DAY}(?![\d,]))?(?:,?\s+{_YEAR})?\b",
             # in 2024
@@ -256,7 +258,7 @@ _DATE_RE = re.compile(
             # last week, earlier this month, three days ago, yesterday
             r"(?i:(?:(?:earlier|later)\s+)?(?:last|this|next|past)\s+(?:week|month|year))\b",
             r"(?i:\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:day|week|month|year)s?\s+ago)\b",
-            r"\b(?i:yesterday|today|tonight)\b",
+            r"\b(?i:yesterday|today|tonight|(?:earlier\s+)?this\s+(?:morning|afternoon|evening))\b",
             # over the summer, in the spring of 2024
             rf"(?i:(?:over|during|in|this|last|since|by)\s+(?:the\s+)?(?:summer|winter|spring|autumn|fall))(?:\s+(?:of\s+)?{_YEAR})?\b",
         ]
@@ -466,6 +468,13 @@ def _resolve_leaders(sentences: list[Sentence], doc: Doc) -> None:
                     last_person = last_leader
                 i = max(h.end, i + 1)
                 continue
+            if (
+                doc[i].lower_ in words("unnamed_people")
+                and i > sent.start
+                and doc[i - 1].lower_ not in ("'s", "\u2019s")
+                and i not in covered
+            ):
+                last_person = None  # "the official said ... he": someone nobody named
             if doc[i].lower_ in ("he", "she") and last_person is not None and i not in covered:
                 added.append(ActorMention(i, i + 1, last_person, "coref", "pronoun"))
             i += 1

@@ -25,6 +25,10 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a.startswith(b) or b.startswith(a)
 
 
+def _same_year(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a[:4] == b[:4]
+
+
 def merge_facts(facts: list[Fact]) -> list[Fact]:
     """Facts deduplicated on their key, in first-seen order.
 
@@ -35,6 +39,15 @@ def merge_facts(facts: list[Fact]) -> list[Fact]:
     merged: dict[tuple[object, ...], Fact] = {}
     for f in facts:
         k = f.key()
+        if f.kind == "event":
+            # one type and actors in two different years are two steps (two votes, two
+            # rulings): "renewed the mission on ... 2024; first authorised it in 2023"
+            same = [key for key, g in merged.items() if key[:3] == k and _same_year(g.date, f.date)]
+            if not same:
+                years = sum(1 for key in merged if key[:3] == k)
+                k = k if years == 0 else (*k, years)
+            else:
+                k = same[0]
         if k in merged:
             old = merged[k]
             merged[k] = replace(old, date=_better_date(old.date, f.date))

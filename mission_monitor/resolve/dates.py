@@ -46,6 +46,8 @@ _WEEKDAY_SPAN = re.compile(
     re.IGNORECASE,
 )
 _WHICH_MONTH = re.compile(r"^(?P<which>last|this|next)\s+(?P<month>[a-z]+\.?)$", re.IGNORECASE)
+_MONTH_WHICH_YEAR = re.compile(r"^(?P<head>.+?)\s+(?P<which>last|this|next)\s+year$", re.IGNORECASE)
+_THIS_PART = re.compile(r"^(?:earlier\s+)?this\s+(?:morning|afternoon|evening)$", re.IGNORECASE)
 _AGO = re.compile(
     r"^(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
     r"(?P<unit>day|week|month|year)s?\s+ago$",
@@ -248,6 +250,14 @@ def resolve_date(span: str, published: str | None = None, prefer: Prefer = "past
     if not s:
         return None
     based = _base(published)
+    which_year = _MONTH_WHICH_YEAR.match(s)
+    if which_year:  # "late July last year": that month of the year before publication
+        if based is None:
+            return None
+        shift = {"last": -1, "this": 0, "next": 1}[which_year["which"].lower()]
+        s = f"{which_year['head']} {based[0].year + shift}"
+    if _THIS_PART.match(" ".join(span.split()).strip(" ,.;:")):
+        s = "today"  # "this morning", "earlier this afternoon"
     core = _strip_lead(s)
     season = _SEASON.match(s.lower())
     if season and season["year"]:
