@@ -1,22 +1,25 @@
 """Read queries: facts with their sources, documents, story counts, statistics.
 
 The query builders and row converters (:func:`facts_select`, :func:`actor_filter`,
-:func:`sourced_fact`, :func:`document_select`, :func:`document_row`) are public: the paginated
+:func:`sourced_facts_of`, :func:`document_select`, :func:`document_row`) are public: the paginated
 queries of :mod:`.web_queries` build on them, so that a fact or a document looks the same
 whichever query produced it."""
 
 from __future__ import annotations
 
+import gc
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import fields
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, func, or_, select
+from sqlalchemy import Connection, Result, Select, and_, func, or_, select
 
 from mission_monitor.models import DroppedLine, SourcedFact
 from mission_monitor.resolve.sources import source_kind
-from mission_monitor.store.records import fact_from_row
+from mission_monitor.store.records import FACT_COLUMNS, fact_from_values
 from mission_monitor.store.rows import DocumentDetail, DocumentRow, StoreStats
 from mission_monitor.store.schema import documents, facts, stories
 
@@ -73,23 +76,53 @@ def sourced_facts(
         conds.append(F.id.in_(list(fact_ids)))
     if conds:
         query = query.where(and_(*conds))
-    return [sourced_fact(row._mapping) for row in conn.execute(query)]
+    return sourced_facts_of(conn.execute(query))
 
 
-def sourced_fact(row: Any) -> SourcedFact:
-    """A row of :func:`facts_select` (its ``_mapping``) as a :class:`SourcedFact`."""
-    return SourcedFact(
-        fact=fact_from_row(row),
-        fact_id=row["id"],
-        doc_id=row["document_id"],
-        doc=row["doc"],
-        published=row["published"],
-        story=row["story_id"],
-        source_kind=source_kind(row["site"], row["url"]),
-        site=row["site"],
-        url=row["url"],
-        title=row["title"],
-    )
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while loading facts. The values made here hold no
+    reference cycles, but each new batch of them sets off a collection that walks every object
+    made so far: on 200k facts those walks took 40% of the load. Reference counting still frees
+    memory as usual; the collector runs again after (unless the caller had turned it off)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+#: The columns of :func:`facts_select` that say where a fact comes from.
+_SOURCE_COLUMNS = ("id", "document_id", "doc", "published", "story_id", "site", "url", "title")
+
+
+def sourced_facts_of(result: Result[Any]) -> list[SourcedFact]:
+    """The rows of a :func:`facts_select` query as :class:`SourcedFact` values. Columns are
+    found by name once per result, then read by position from each row."""
+    keys = list(result.keys())
+    fact_part = itemgetter(*(keys.index(c) for c in FACT_COLUMNS))
+    source_part = itemgetter(*(keys.index(c) for c in _SOURCE_COLUMNS))
+    out: list[SourcedFact] = []
+    with _cyclic_gc_paused():
+        for row in result:
+            fact_id, doc_id, doc, published, story, site, url, title = source_part(row)
+            out.append(
+                SourcedFact(
+                    fact=fact_from_values(fact_part(row)),
+                    fact_id=fact_id,
+                    doc_id=doc_id,
+                    doc=doc,
+                    published=published,
+                    story=story,
+                    source_kind=source_kind(site, url),
+                    site=site,
+                    url=url,
+                    title=title,
+                )
+            )
+    return out
 
 
 def story_counts(
@@ -134,7 +167,7 @@ def document_select() -> Select[Any]:
 
 
 def document_row(row: Any) -> DocumentRow:
-    """A row of :func:`document_select` (its ``_mapping``) as a :class:`DocumentRow`."""
+    """A row of :func:`document_select` as a :class:`DocumentRow`."""
     return DocumentRow(**{f.name: row[f.name] for f in fields(DocumentRow)})
 
 

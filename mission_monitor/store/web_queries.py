@@ -21,8 +21,8 @@ from mission_monitor.store.queries import (
     document_row,
     document_select,
     facts_select,
-    sourced_fact,
     sourced_facts,
+    sourced_facts_of,
 )
 from mission_monitor.store.rows import DocumentRow
 from mission_monitor.store.schema import documents, facts
@@ -91,7 +91,7 @@ def fact_page(
     if conds:
         query = query.where(and_(*conds))
     query = query.limit(limit).offset(offset)
-    return [sourced_fact(row._mapping) for row in conn.execute(query)]
+    return sourced_facts_of(conn.execute(query))
 
 
 def facts_with_key_of(
@@ -102,7 +102,7 @@ def facts_with_key_of(
     query = facts_select().where(and_(F.fact_key == key, F.id != fact_id))
     if as_of is not None:
         query = query.where(D.published <= as_of)
-    return [sourced_fact(row._mapping) for row in conn.execute(query.limit(200))]
+    return sourced_facts_of(conn.execute(query.limit(200)))
 
 
 def _document_conditions(flt: DocumentFilter) -> list[Any]:
@@ -157,7 +157,7 @@ def facts_of_documents(conn: Connection, doc_ids: Sequence[int]) -> list[Sourced
     if not doc_ids:
         return []
     query = facts_select().where(F.document_id.in_(list(doc_ids)))
-    return [sourced_fact(row._mapping) for row in conn.execute(query)]
+    return sourced_facts_of(conn.execute(query))
 
 
 def database_state(engine: Engine) -> tuple[Any, ...]:
