@@ -148,3 +148,25 @@ def test_one_kind_of_event_in_two_years_is_two_events() -> None:
     assert got == ["2025-05-05", "2026-03-03"]
     text = "The Security Council voted on 3 March 2026. The resolution passed 13-0 on Tuesday."
     assert len([t for t, _a, _d in events(text, "2026-03-04") if t == "un_resolution"]) == 1
+
+
+def test_extending_an_authorization_is_a_resolution_and_a_mandate() -> None:
+    got = events(
+        "The Security Council this afternoon voted to extend until 1 March 2027 its "
+        "authorization of the mission.",
+        "2026-02-27",
+    )
+    assert ("un_resolution", ("UNSC",), "2026-02-27") in got
+    assert ("mandate", ("UNSC",), "2026-02-27") in got
+    # the authorization recalled, with no extension: a resolution only
+    got = events("The Security Council's authorization came in May 2025.", "2026-02-27")
+    assert [t for t, _a, _d in got] == ["un_resolution"]
+
+
+def test_a_mandate_with_no_date_is_set_by_the_vote_before() -> None:
+    got = events(
+        "On Friday the Security Council adopted resolution 2901 on the mission. "
+        "The mandate lasts for nine months.",
+        "2026-06-15",
+    )
+    assert ("mandate", ("UNSC",), "2026-06-12") in got

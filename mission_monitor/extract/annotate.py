@@ -222,6 +222,7 @@ def _matchers() -> _Matchers:
         m(f"with:{ev.type}", ev.with_)
         m(f"requires:{ev.type}", ev.requires)
         m(f"blocked:{ev.type}", ev.blocked_by)
+        m(f"shared:{ev.type}", ev.shared)
     return _Matchers(cs, ci, m.phrase, m.matcher, info)
 
 

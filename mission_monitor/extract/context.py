@@ -3,6 +3,7 @@ date that belongs to a fact, and which actors count as actors (not places, not m
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -36,6 +37,17 @@ def contributor(a: ActorMention) -> bool:
     return usable(a) and a.kind in ("state", "official", "coref") and a.code != mission().host
 
 
+_MONTHS = frozenset(
+    [m.lower() for m in calendar.month_name[1:]]
+    + [m.lower() for m in calendar.month_abbr[1:]]
+    + ["sept"]
+)
+
+
+def _date_word(text: str) -> bool:
+    return text[:1].isdigit() or (text[:1].isupper() and text.lower().rstrip(".") in _MONTHS)
+
+
 def clauses(sent: Sentence, doc: Doc) -> list[Clause]:
     """The sentence split at commas, brackets and clause words."""
     out: list[Clause] = []
@@ -46,6 +58,8 @@ def clauses(sent: Sentence, doc: Doc) -> list[Clause]:
         t = doc[i]
         low = t.lower_
         is_punct = t.text in _CLAUSE_PUNCT
+        if low in words("date_prepositions") and i + 1 < sent.end and _date_word(doc[i + 1].text):
+            continue  # "until 2 October 2025", "after March": a date, not a clause
         if is_punct or (low in words("clause_words") and i > start):
             if i > start:
                 out.append(Clause(start, i, opener in words("relative"), opener))

@@ -20,6 +20,7 @@ from mission_monitor.extract.rules import EventRule, rules
 from mission_monitor.models import Evidence, Fact
 from mission_monitor.resolve.actors import mission, org_codes
 
+_VOTE_REACH = 2  # sentences: a mandate with no date of its own takes a vote this close before
 _EVENT_ACTOR_KINDS = frozenset({"state", "official", "coref", "org"})
 
 
@@ -102,12 +103,14 @@ def extract_events(ann: Annotated, published: str | None) -> list[Fact]:
     only, and a second event needs its actors in its own clause."""
     doc = ann.doc
     out: list[Fact] = []
+    votes: list[tuple[int, str]] = []  # (sentence, date) of each dated resolution
     for idx, sent in enumerate(ann.sentences):
         used: set[int] = set()
         fired = 0
         for rule in rules().events:
             hits = sent.hits_of(f"event:{rule.type}") or sent.hits_of(f"weak:{rule.type}")
             hits = [h for h in hits if not used.intersection(range(h.start, h.end))]
+            hits = hits or sent.hits_of(f"shared:{rule.type}")
             if not hits:
                 continue
             if rule.with_ and not sent.has(f"with:{rule.type}"):
@@ -132,6 +135,11 @@ def extract_events(ann: Annotated, published: str | None) -> list[Fact]:
             date = pick_date(
                 sent, doc, anchor, published, end_dates=rule.type == "mandate"
             ) or present_date(sent, published)
+            if date is None and rule.type == "mandate":
+                # "The new mandate runs for twelve months.": set by the vote just told
+                date = votes[-1][1] if votes and idx - votes[-1][0] <= _VOTE_REACH else None
+            if rule.type == "un_resolution" and date is not None:
+                votes.append((idx, date))
             out.append(
                 Fact(
                     kind="event",

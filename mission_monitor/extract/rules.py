@@ -115,6 +115,7 @@ class EventRule:
     requires: tuple[str, ...]
     blocked_by: tuple[str, ...]
     hypothetical: bool
+    shared: tuple[str, ...] = ()  # triggers it may use after an earlier type used them
 
 
 @dataclass(frozen=True)
@@ -176,6 +177,7 @@ def rules() -> Rules:
                 requires=tuple(spec.get("requires", [])),
                 blocked_by=tuple(spec.get("blocked_by", [])),
                 hypothetical=bool(spec.get("hypothetical", False)),
+                shared=tuple(spec.get("shared", [])),
             )
         )
     q = d["qualifiers"]
