@@ -170,3 +170,19 @@ def test_a_mandate_with_no_date_is_set_by_the_vote_before() -> None:
         "2026-06-15",
     )
     assert ("mandate", ("UNSC",), "2026-06-12") in got
+
+
+def test_steps_still_to_come_are_not_events() -> None:
+    assert events("The pledge still has to be approved by Chad's parliament.") == []
+    assert events("The accord is yet to be signed by Jamaica and Haiti.") == []
+    assert events("Jamaica and Haiti signed the accord on Monday.") == [
+        ("agreement", ("HTI", "JAM"), "2024-08-12")
+    ]
+
+
+def test_an_agreement_with_one_named_party_takes_the_subject_named_before() -> None:
+    got = events(
+        "Benin's foreign ministry briefed lawmakers on Friday. "
+        "The government then signed a status-of-forces accord with Haiti in July."
+    )
+    assert ("agreement", ("BEN", "HTI"), "2024-07") in got

@@ -173,6 +173,8 @@ def unreal(doc: Doc, hit: Hit, sent: Sentence) -> bool:
         low = doc[k].lower_.replace("\u2019", "'")
         if low in words("unreal"):
             return True
+        if low in words("obligation") and k + 1 < hit.start and doc[k + 1].lower_ == "to":
+            return True  # "still has to be approved", "is yet to vote"
         if low in ("expected", "set", "plans", "planned", "due", "hoped", "hopes") and (
             k + 1 < hit.start and doc[k + 1].lower_ == "to"
         ):

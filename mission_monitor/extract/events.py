@@ -88,6 +88,20 @@ def _actors(
             [a for a in sent.actors if usable(a) and a.kind in ("state", "official", "coref")]
         )
         return tuple(codes) if len(codes) >= 2 else None
+    if t == "agreement" and len(codes) == 1:
+        # "the government signed an agreement with Haiti": the other party is the subject,
+        # named earlier (in this sentence, even as a place, or the sentences before)
+        party = next(a for a in found if a.code == codes[0])
+        if party.start > 0 and doc[party.start - 1].lower_ == "with":
+            here = [
+                a.code
+                for a in sent.actors
+                if a.start < party.start
+                and a.kind in ("state", "official", "coref")
+                and a.code not in (codes[0], m.code)
+            ]
+            other = here[-1:] or [c for c in _previous_states(ann, idx) if c != codes[0]]
+            return tuple(sorted(set(codes + other)))
     if t in ("agreement", "designation"):
         return tuple(codes) if codes else None
     return tuple(codes) if codes else None
@@ -125,6 +139,9 @@ def extract_events(ann: Annotated, published: str | None) -> list[Fact]:
                 ]
                 if not hits:
                     continue
+                steps = sent.hits_of(f"with:{rule.type}")
+                if steps and all(hypothetical(doc, h, sent) or unreal(doc, h, sent) for h in steps):
+                    continue  # "the deal is yet to be signed": its verb is still to come
             actors = _actors(rule, ann, idx, hits, borrow=fired == 0)
             if not actors:
                 continue
