@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from mission_monitor.errors import ConfigError
+from mission_monitor.gcpause import cyclic_gc_paused
 from mission_monitor.mission import Mission, default_mission
 from mission_monitor.models import SourcedFact
 from mission_monitor.reconcile import _dates
@@ -585,10 +586,11 @@ def reconcile(
     mission = mission or default_mission()
     fx = fx or default_rates()
     day = _as_date(as_of)
-    known = sorted(
-        (sf for sf in facts if _dates.known_by(sf.published, day)), key=lambda sf: sf.fact_id
-    )
-    return _assemble(day, mission, known, _prepare(known, fx))
+    with cyclic_gc_paused():  # many small values: see mission_monitor.gcpause
+        known = sorted(
+            (sf for sf in facts if _dates.known_by(sf.published, day)), key=lambda sf: sf.fact_id
+        )
+        return _assemble(day, mission, known, _prepare(known, fx))
 
 
 def _assemble(

@@ -7,16 +7,15 @@ whichever query produced it."""
 
 from __future__ import annotations
 
-import gc
 import json
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import fields
 from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Result, Select, and_, func, or_, select
 
+from mission_monitor.gcpause import cyclic_gc_paused
 from mission_monitor.models import DroppedLine, SourcedFact
 from mission_monitor.resolve.sources import source_kind
 from mission_monitor.store.records import FACT_COLUMNS, fact_from_values
@@ -79,21 +78,6 @@ def sourced_facts(
     return sourced_facts_of(conn.execute(query))
 
 
-@contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while loading facts. The values made here hold no
-    reference cycles, but each new batch of them sets off a collection that walks every object
-    made so far: on 200k facts those walks took 40% of the load. Reference counting still frees
-    memory as usual; the collector runs again after (unless the caller had turned it off)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 #: The columns of :func:`facts_select` that say where a fact comes from.
 _SOURCE_COLUMNS = ("id", "document_id", "doc", "published", "story_id", "site", "url", "title")
 
@@ -105,7 +89,7 @@ def sourced_facts_of(result: Result[Any]) -> list[SourcedFact]:
     fact_part = itemgetter(*(keys.index(c) for c in FACT_COLUMNS))
     source_part = itemgetter(*(keys.index(c) for c in _SOURCE_COLUMNS))
     out: list[SourcedFact] = []
-    with _cyclic_gc_paused():
+    with cyclic_gc_paused():  # see mission_monitor.gcpause
         for row in result:
             fact_id, doc_id, doc, published, story, site, url, title = source_part(row)
             out.append(
