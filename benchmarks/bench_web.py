@@ -15,21 +15,21 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import random
 import statistics
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy import func, insert, select
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from mission_monitor.models import Fact  # noqa: E402
+from mission_monitor.models import Evidence, Fact  # noqa: E402
 from mission_monitor.store import Store  # noqa: E402
-from mission_monitor.store.records import fact_key  # noqa: E402
+from mission_monitor.store.records import fact_values  # noqa: E402
 from mission_monitor.store.schema import documents, facts, stories  # noqa: E402
 
 STATES = [
@@ -128,28 +128,9 @@ def generate(path: Path, n_docs: int, facts_per_doc: int = 10, seed: int = 7) ->
 
 
 def _fact_row(fact: Fact, doc_id: int, sentence: str, start: int) -> dict[str, object]:
-    return {
-        "document_id": doc_id,
-        "kind": fact.kind,
-        "fact_key": fact_key(fact),
-        "actor": fact.actor,
-        "status": fact.status,
-        "count": fact.count,
-        "qualifier": fact.qualifier,
-        "force": fact.force,
-        "amount": fact.amount,
-        "currency": fact.currency,
-        "original_amount": None,
-        "original_currency": None,
-        "type": fact.type,
-        "actors": json.dumps(list(fact.actors)),
-        "date": fact.date,
-        "sentence": sentence,
-        "start": start,
-        "end": start + len(sentence),
-        "rule": "generated",
-        "origin": "machine",
-    }
+    """The row the store itself would write for ``fact`` stated by ``sentence`` at ``start``."""
+    evidence = Evidence(sentence, start, start + len(sentence), "generated")
+    return fact_values(replace(fact, evidence=evidence), doc_id)
 
 
 def _size(path: Path) -> tuple[int, int]:
