@@ -186,3 +186,21 @@ def test_an_agreement_with_one_named_party_takes_the_subject_named_before() -> N
         "The government then signed a status-of-forces accord with Haiti in July."
     )
     assert ("agreement", ("BEN", "HTI"), "2024-07") in got
+
+
+def test_the_host_as_an_object_is_not_the_sender() -> None:
+    assert personnel("Guyana has always stood with Haiti, and we will send up to 60 troops.") == [
+        ("GUY", "pledged", 60, "at_most", "military")
+    ]
+    assert personnel("Haiti's government has recruited 500 new police officers.") == []
+
+
+def test_a_head_count_for_one_state_and_a_deployment_for_another() -> None:
+    got = facts(
+        "The arrival of 40 Belizean soldiers on Monday followed that of a Bahamian "
+        "medical unit which landed last week."
+    )
+    assert [(f.kind, f.actor, f.status, f.count) for f in got if f.kind == "personnel"] == [
+        ("personnel", "BLZ", "arrived", 40)
+    ]
+    assert [f.actors for f in got if f.kind == "event" and f.type == "deployment"] == [("BHS",)]

@@ -579,6 +579,15 @@ def _actor(
     if status == "authorized":
         return m.code, "authorized"
     a = nearest_before(sent, doc, fig.start, _MISSION_KINDS)
+    if (
+        a is not None
+        and a.code == m.host
+        and a.start > sent.start
+        and doc[a.start - 1].lower_ in words("object_prepositions")
+    ):
+        # "Jamaica has stood with Haiti ..., and we are ready to send 200": the host as an
+        # object is no subject; the actor named before it is
+        a = nearest_before(sent, doc, a.start - 1, _MISSION_KINDS)
     if a is not None:
         if a.code == m.host:
             return None  # "the Haitian government has recruited 1,500 officers"
@@ -728,7 +737,7 @@ def extract_personnel(ann: Annotated, published: str | None) -> tuple[list[Fact]
     owner = _document_owner(ann)
     for sent in ann.sentences:
         evidence_text = ann.text[sent.start_char : sent.end_char]
-        arrived_here = False
+        arrived_here: list[Fact] = []
         counted: list[int] = []
         for fig in sent.figures:
             hc = _head_count(sent, doc, fig)
@@ -776,25 +785,30 @@ def extract_personnel(ann: Annotated, published: str | None) -> tuple[list[Fact]
             )
             if date is None and status == "present":
                 date = present_date(sent, published) or published
-            arrived_here = arrived_here or status == "arrived"
             counted.append(fig.start)
-            people.append(
-                Fact(
-                    kind="personnel",
-                    actor=code,
-                    status=status,
-                    count=int(fig.value),
-                    qualifier=qualifier,
-                    force=hc.force,
-                    date=date,
-                    evidence=Evidence(
-                        evidence_text,
-                        sent.start_char,
-                        sent.end_char,
-                        f"personnel:{hc.rule}/{how}/{trig.group if trig else 'no-trigger'}",
-                    ),
-                )
+            fact = Fact(
+                kind="personnel",
+                actor=code,
+                status=status,
+                count=int(fig.value),
+                qualifier=qualifier,
+                force=hc.force,
+                date=date,
+                evidence=Evidence(
+                    evidence_text,
+                    sent.start_char,
+                    sent.end_char,
+                    f"personnel:{hc.rule}/{how}/{trig.group if trig else 'no-trigger'}",
+                ),
             )
-        if not arrived_here:
-            events.extend(_deployments(ann, sent, published, counted))
+            people.append(fact)
+            if status == "arrived":
+                arrived_here.append(fact)
+        # "the arrival of 75 Guatemalan soldiers and of a Salvadoran unit which landed": a
+        # head-count for one state, a deployment with none for another
+        events.extend(
+            f
+            for f in _deployments(ann, sent, published, counted)
+            if not any(p.actor in f.actors for p in arrived_here)
+        )
     return people, events
