@@ -43,7 +43,8 @@ def load_gold(path: Path) -> dict[str, GoldDoc]:
             obj = json.loads(line)
             facts = tuple(Fact.from_dict(f) for f in obj["facts"])
             gold[obj["doc"]] = GoldDoc(obj["doc"], obj.get("published"), facts)
-        except (ValueError, KeyError, TypeError) as exc:
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            # AttributeError: a fact that is not an object ({"facts": [1]})
             raise InputError(f"{path}:{n}", f"not a gold line: {exc}") from exc
     return gold
 

@@ -80,3 +80,18 @@ def test_bad_gold_line_names_file_and_line(tmp_path: Path) -> None:
     gold_file.write_text('{"doc": "a", "facts": []}\n{broken\n', encoding="utf-8")
     with pytest.raises(InputError, match=r"gold.jsonl:2"):
         load_gold(gold_file)
+
+
+WRONG_SHAPES = [
+    '{"doc": "a", "facts": [1]}',
+    '["a"]',
+    '{"doc": "a", "facts": [{"kind": "event", "evidence": "x"}]}',
+]
+
+
+@pytest.mark.parametrize("line", WRONG_SHAPES)
+def test_gold_line_of_the_wrong_shape_is_an_input_error(tmp_path: Path, line: str) -> None:
+    gold_file = tmp_path / "gold.jsonl"
+    gold_file.write_text(line + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"gold.jsonl:1: not a gold line"):
+        load_gold(gold_file)
