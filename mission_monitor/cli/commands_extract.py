@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import typer
@@ -11,8 +12,8 @@ import typer
 from mission_monitor.cli.app import app, parse_date_option
 from mission_monitor.errors import InputError
 from mission_monitor.evaluate import format_report, load_gold, score
-from mission_monitor.models import Fact
-from mission_monitor.pipeline import process
+from mission_monitor.models import Fact, RawInput
+from mission_monitor.pipeline import Processed, process
 from mission_monitor.read import iter_inputs
 
 PATHS = typer.Argument(..., help="Files or folders: .txt .md .html .htm .jsonl .jsonl.gz")
@@ -20,6 +21,31 @@ PATHS = typer.Argument(..., help="Files or folders: .txt .md .html .htm .jsonl .
 
 def _error(message: str) -> None:
     typer.echo(f"error: {message}", err=True)
+
+
+def _readable(paths: list[Path], failed: list[str]) -> Iterator[RawInput]:
+    """The documents of ``paths``; each input that cannot be read is named on stderr and added
+    to ``failed``."""
+    for item in iter_inputs(paths):
+        if isinstance(item, InputError):
+            _error(str(item))
+            failed.append(item.source)
+        else:
+            yield item
+
+
+def _processed(
+    item: RawInput, failed: list[str], *, published: str | None = None,
+    default_published: str | None = None,
+) -> Processed | None:  # fmt: skip
+    """``item`` cleaned and extracted, or ``None`` (named on stderr, added to ``failed``) where
+    a stage fails on it: one bad document never stops the others."""
+    try:
+        return process(item, published=published, default_published=default_published)
+    except Exception as exc:
+        _error(f"{item.source}: extraction failed: {type(exc).__name__}: {exc}")
+        failed.append(item.source)
+        return None
 
 
 @app.command()
@@ -37,17 +63,10 @@ def extract(
     Example: mission-monitor extract report.txt --published 2024-06-26
     """
     pub = parse_date_option(published, "--published")
-    failed = 0
-    for item in iter_inputs(paths):
-        if isinstance(item, InputError):
-            _error(str(item))
-            failed += 1
-            continue
-        try:
-            result = process(item, published=pub)
-        except Exception as exc:  # one bad document never stops the others
-            _error(f"{item.source}: extraction failed: {exc}")
-            failed += 1
+    failed: list[str] = []
+    for item in _readable(paths, failed):
+        result = _processed(item, failed, published=pub)
+        if result is None:
             continue
         if result.note:
             typer.echo(f"note: {item.source}: {result.note}", err=True)
@@ -80,17 +99,15 @@ def evaluate(
         _error(str(exc))
         raise typer.Exit(2) from exc
     predicted: dict[str, list[Fact]] = {}
-    failed = 0
-    for item in iter_inputs(paths):
-        if isinstance(item, InputError):
-            _error(str(item))
-            failed += 1
-            continue
+    failed: list[str] = []
+    for item in _readable(paths, failed):
         g = gold_docs.get(item.doc)
         if g is None:
             typer.echo(f"note: {item.source}: no gold line for {item.doc!r}; not scored", err=True)
             continue
-        predicted[item.doc] = process(item, default_published=g.published).facts
+        result = _processed(item, failed, default_published=g.published)
+        if result is not None:
+            predicted[item.doc] = result.facts
     for doc in gold_docs.keys() - predicted.keys():
         typer.echo(f"note: gold document {doc!r} was not among the inputs; not scored", err=True)
     report = score(predicted, gold_docs)
