@@ -259,8 +259,12 @@ def test_facts_json_lines_carry_doc_fields_evidence_and_story_count(db_path: Pat
     assert first["published"] == "2024-06-26" and first["url"] is None
     assert first["stories"] == 1  # two documents of one story
     assert lines[1]["source_kind"] == "official"
+    by_name = runner.invoke(app, ["facts", "--db", str(db_path), "--json", "--actor", "Kenya"])
+    assert by_name.exit_code == 0 and by_name.stdout == out.stdout  # a name, as history takes
     none = runner.invoke(app, ["facts", "--db", str(db_path), "--json", "--kind", "funding"])
     assert none.exit_code == 0 and none.stdout == ""
+    unmatched = runner.invoke(app, ["facts", "--db", str(db_path), "--kind", "funding"])
+    assert unmatched.exit_code == 0 and "match these filters" in unmatched.stderr
     table = runner.invoke(app, ["facts", "--db", str(db_path)])
     assert table.exit_code == 0 and "a.txt" in table.stdout and "400 police" in table.stdout
     bad = runner.invoke(app, ["facts", "--db", str(db_path), "--kind", "troops"])

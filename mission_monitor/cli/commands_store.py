@@ -23,8 +23,10 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from mission_monitor import report
 from mission_monitor.cli.app import DB_OPTION, app, parse_date_option, resolve_db
 from mission_monitor.errors import InputError, StoreError
+from mission_monitor.mission import load_mission
 from mission_monitor.models import SourcedFact
 from mission_monitor.pipeline import IngestEvent, IngestSummary, ingest, reextract
 from mission_monitor.read import SUPPORTED, find_files, is_dump
@@ -224,7 +226,9 @@ def _figure(sf: SourcedFact) -> str:
 @app.command("facts")
 def facts_command(
     db: str | None = DB_OPTION,
-    actor: str | None = typer.Option(None, "--actor", help="ISO alpha-3 code or MSS, UN..."),
+    actor: str | None = typer.Option(
+        None, "--actor", help="A code (KEN, MSS, UN...) or a name (Kenya)."
+    ),
     kind: str | None = typer.Option(None, "--kind", help="personnel, funding or event."),
     status: str | None = typer.Option(None, "--status", help="pledged, arrived, present..."),
     as_of: str | None = typer.Option(
@@ -244,9 +248,8 @@ def facts_command(
     cutoff = parse_date_option(as_of, "--as-of")
     store = _open(db, must_exist=True)
     try:
-        found = store.sourced_facts(
-            kind=kind, actor=actor.upper() if actor else None, status=status, as_of=cutoff
-        )
+        code = report.resolve_actor(actor, load_mission(None)) if actor else None
+        found = store.sourced_facts(kind=kind, actor=code, status=status, as_of=cutoff)
         counts = store.story_counts([sf.fact_id for sf in found], as_of=cutoff) if found else {}
     finally:
         store.close()
@@ -257,10 +260,11 @@ def facts_command(
             )
         return
     if not found:
+        filtered = actor or kind or status or cutoff
         _stderr().print(
-            "No facts stored yet"
-            + (" that match" if (actor or kind or status or cutoff) else "")
-            + ". Run: mission-monitor ingest PATH",
+            "No stored facts match these filters."
+            if filtered
+            else "No facts stored yet. Run: mission-monitor ingest PATH",
             markup=False,
         )
         return
