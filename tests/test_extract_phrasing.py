@@ -204,3 +204,13 @@ def test_a_head_count_for_one_state_and_a_deployment_for_another() -> None:
         ("personnel", "BLZ", "arrived", 40)
     ]
     assert [f.actors for f in got if f.kind == "event" and f.type == "deployment"] == [("BHS",)]
+
+
+def test_a_count_given_as_the_number_of_personnel() -> None:
+    assert personnel("Officials put the number of Chadian gendarmes on the plane at 212.") == [
+        ("TCD", "arrived", 212, "exact", "police")
+    ]
+    assert personnel("Aid groups estimated the number of Belizean troops in the city at 45.") == [
+        ("BLZ", "present", 45, "exact", "military")
+    ]
+    assert personnel("Officials put the number of displaced families at 3,000.") == []

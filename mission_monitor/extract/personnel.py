@@ -303,20 +303,23 @@ def _numbering(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
     return HeadCount(fig, fig.end, None, a, "numbering", status="present")
 
 
+def _at_before(doc: Doc, sent: Sentence, fig: Figure) -> int:
+    """The "at" of "stood at (roughly) 990" / "put ... at 391", or -1 ("at least 990" is a
+    qualifier, not this "at")."""
+    k = fig.start - 1
+    while k > sent.start and doc[k].lower_ in words("qualifier_words"):
+        if doc[k].lower_ == "at" and doc[k + 1].lower_ not in ("least", "most"):
+            return k
+        k -= 1
+    return k if k > sent.start and doc[k].lower_ == "at" else -1
+
+
 def _level(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
     """ "the force stood at roughly 990", "Kenya's contingent stands at 780": a level of a
     collective or count noun; the mission's when nobody owns it."""
     r = rules()
-    k = fig.start - 1
-    while k > sent.start + 1 and doc[k].lower_ in words("qualifier_words"):
-        if doc[k].lower_ == "at" and doc[k - 1].lower_ in words("level_verbs"):
-            break  # "stood at (roughly) 990"; "at least" is a qualifier
-        k -= 1
-    if (
-        k <= sent.start + 1
-        or doc[k].lower_ != "at"
-        or doc[k - 1].lower_ not in words("level_verbs")
-    ):
+    k = _at_before(doc, sent, fig)
+    if k <= sent.start + 1 or doc[k - 1].lower_ not in words("level_verbs"):
         return None
     noun = k - 2
     while noun >= sent.start and doc[noun].lower_ in ("now", "currently", "still", "had", "has"):
@@ -341,6 +344,28 @@ def _level(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
     )
 
 
+def _put_at(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
+    """ "officials put the number of Kenyan officers on the flight at 391": a count given as
+    the value of "the number of <personnel>"."""
+    r = rules()
+    k = _at_before(doc, sent, fig)
+    if k < 0:
+        return None
+    for v in range(k - 1, max(sent.start, k - 14), -1):
+        if doc[v].lower_ not in words("count_nouns"):
+            continue
+        if v + 1 >= k or doc[v + 1].lower_ != "of" or v - 2 < sent.start:
+            return None
+        if doc[v - 2].lower_ not in words("put_verbs"):
+            return None
+        nouns = [j for j in range(v + 2, k) if doc[j].lower_ in r.noun_force]
+        if not nouns:
+            return None
+        owner = next((a for a in sent.actors if v + 2 <= a.start < k and a.via == "demonym"), None)
+        return HeadCount(fig, k, r.noun_force[doc[nouns[0]].lower_], owner, "put-at")
+    return None
+
+
 def _apposition(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
     """ "the first Kenyan officers, about 400 of them, landed": a figure set off by commas
     that stands for the personnel noun before it."""
@@ -363,7 +388,12 @@ def _head_count(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
     hc = _noun_phrase(sent, doc, fig)
     if hc is not None:
         return hc
-    hc = _numbering(sent, doc, fig) or _level(sent, doc, fig) or _apposition(sent, doc, fig)
+    hc = (
+        _numbering(sent, doc, fig)
+        or _level(sent, doc, fig)
+        or _apposition(sent, doc, fig)
+        or _put_at(sent, doc, fig)
+    )
     if hc is not None:
         return hc
     coll = _collective(sent, doc, fig)
