@@ -31,7 +31,6 @@ from mission_monitor.models import SourcedFact
 from mission_monitor.pipeline import IngestEvent, IngestSummary, ingest, reextract
 from mission_monitor.read import SUPPORTED, find_files, is_dump
 from mission_monitor.store import Store
-from mission_monitor.store.url import is_url
 
 PATHS = typer.Argument(..., help="Files or folders: .txt .md .html .htm .jsonl .jsonl.gz")
 KINDS = ("personnel", "funding", "event")
@@ -51,15 +50,8 @@ def _stderr() -> Console:
 
 
 def _open(db: str | None, *, must_exist: bool = False) -> Store:
-    target = resolve_db(db)
-    if must_exist and not is_url(target) and not Path(target).expanduser().exists():
-        _stderr().print(
-            f"error: {target}: no such database. Run: mission-monitor ingest PATH --db {target}",
-            markup=False,
-        )
-        raise typer.Exit(1)
     try:
-        return Store.open(target)
+        return Store.open(resolve_db(db), must_exist=must_exist)
     except StoreError as exc:
         _stderr().print(f"error: {exc}", markup=False)
         raise typer.Exit(1) from None

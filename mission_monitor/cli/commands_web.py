@@ -9,7 +9,7 @@ import typer
 from mission_monitor.cli.app import DB_OPTION, app, resolve_db
 from mission_monitor.cli.commands_record import MISSION_OPTION
 from mission_monitor.errors import ConfigError, StoreError
-from mission_monitor.store.url import is_url
+from mission_monitor.store import Store
 
 
 @app.command()
@@ -28,15 +28,9 @@ def serve(
 
     from mission_monitor.web.app import create_app
 
-    target = resolve_db(db)
-    if not is_url(str(target)) and not Path(target).expanduser().exists():
-        typer.echo(
-            f"error: {target}: no such database. Run: mission-monitor ingest PATHS --db {target}",
-            err=True,
-        )
-        raise typer.Exit(1)
     try:
-        web_app = create_app(target, mission=mission, warm=True)
+        store = Store.open(resolve_db(db), must_exist=True)
+        web_app = create_app(store, mission=mission, warm=True)
     except (StoreError, ConfigError) as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from None

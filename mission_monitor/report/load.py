@@ -7,12 +7,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from mission_monitor.errors import StoreError
 from mission_monitor.mission import Mission, load_mission
 from mission_monitor.models import SourcedFact
 from mission_monitor.reconcile import Record, reconcile
 from mission_monitor.store import Store
-from mission_monitor.store.url import is_url
 
 StoreLike = Store | str | Path
 MissionLike = Mission | str | Path | None
@@ -25,11 +23,7 @@ def opened(source: StoreLike) -> Iterator[Store]:
     if isinstance(source, Store):
         yield source
         return
-    if not is_url(source) and not Path(source).expanduser().exists():
-        raise StoreError(
-            f"{source}: no such database. Run: mission-monitor ingest FILES --db {source}"
-        )
-    store = Store.open(source)
+    store = Store.open(source, must_exist=True)
     try:
         yield store
     finally:

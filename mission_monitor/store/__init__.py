@@ -124,12 +124,21 @@ class Store:
     # -- opening -------------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, target: str | Path, *, migrate_schema: bool = True) -> Store:
+    def open(
+        cls, target: str | Path, *, migrate_schema: bool = True, must_exist: bool = False
+    ) -> Store:
         """Open (creating if needed) the store at a SQLite path or SQLAlchemy URL, and bring its
-        schema up to date. Raises :class:`StoreError` naming the database and the problem."""
+        schema up to date. Raises :class:`StoreError` naming the database and the problem.
+
+        ``must_exist``: a SQLite file that does not exist is an error (the commands that only
+        read use it), rather than a new empty database."""
         url = database_url(target)
         shown = str(target) if not is_url(target) else _hide_password(url)
         if not is_url(target):
+            if must_exist and not Path(str(target)).expanduser().exists():
+                raise StoreError(
+                    f"{shown}: no such database. Run: mission-monitor ingest PATH --db {shown}"
+                )
             parent = Path(str(target)).expanduser().parent
             if not parent.is_dir():
                 raise StoreError(f"{shown}: cannot create the database: folder {parent} is missing")
