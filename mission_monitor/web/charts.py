@@ -8,7 +8,7 @@ source, can check a chart against the database.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -79,6 +79,31 @@ def _empty(label: str, message: str, width: int, height: int) -> Markup:
     )
 
 
+def _frame(chart_id: str, label: str, width: int, height: int) -> list[str]:
+    """The opening of a chart's ``<svg>``, with its accessible name."""
+    return [
+        f'<svg class="chart" id="{_attr(chart_id)}" role="img" aria-label="{_attr(label)}" '
+        f'viewBox="0 0 {width} {height}" width="100%" preserveAspectRatio="xMidYMid meet">',
+        f"<title>{escape(label)}</title>",
+    ]
+
+
+def _y_grid(
+    top_value: float, y_of: Callable[[float], float], x1: float, x2: float, prefix: str = ""
+) -> list[str]:
+    """Five horizontal grid lines from 0 to ``top_value``, each labelled on the left."""
+    parts = []
+    for i in range(5):
+        tick = top_value * i / 4
+        y = y_of(tick)
+        parts.append(
+            f'<line class="grid" x1="{x1}" x2="{x2}" y1="{y:.1f}" y2="{y:.1f}"/>'
+            f'<text class="axis" x="{x1 - 6}" y="{y + 4:.1f}" text-anchor="end">'
+            f"{prefix}{compact(tick)}</text>"
+        )
+    return parts
+
+
 def _legend(series: Sequence[str], x: float, y: float) -> list[str]:
     parts = []
     cx = x
@@ -118,19 +143,8 @@ def bar_chart(
     def y_of(v: float) -> float:
         return top + plot_h - (v / top_value) * plot_h
 
-    parts = [
-        f'<svg class="chart" id="{_attr(chart_id)}" role="img" aria-label="{_attr(label)}" '
-        f'viewBox="0 0 {width} {height}" width="100%" preserveAspectRatio="xMidYMid meet">',
-        f"<title>{escape(label)}</title>",
-    ]
-    for i in range(5):
-        tick = top_value * i / 4
-        y = y_of(tick)
-        parts.append(
-            f'<line class="grid" x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}"/>'
-            f'<text class="axis" x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">'
-            f"{'$' if money else ''}{compact(tick)}</text>"
-        )
+    parts = _frame(chart_id, label, width, height)
+    parts += _y_grid(top_value, y_of, left, width - right, "$" if money else "")
     for gi, group in enumerate(groups):
         gx = left + gi * group_w + (group_w - bar_w * len(series)) / 2
         parts.append(f'<g class="bar-group" data-actor="{_attr(group.label)}">')
@@ -226,19 +240,8 @@ def line_chart(
     def y_of(v: float) -> float:
         return top + plot_h - (v / top_value) * plot_h
 
-    parts = [
-        f'<svg class="chart" id="{_attr(chart_id)}" role="img" aria-label="{_attr(label)}" '
-        f'viewBox="0 0 {width} {height}" width="100%" preserveAspectRatio="xMidYMid meet">',
-        f"<title>{escape(label)}</title>",
-    ]
-    for i in range(5):
-        tick = top_value * i / 4
-        y = y_of(tick)
-        parts.append(
-            f'<line class="grid" x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}"/>'
-            f'<text class="axis" x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">'
-            f"{compact(tick)}</text>"
-        )
+    parts = _frame(chart_id, label, width, height)
+    parts += _y_grid(top_value, y_of, left, width - right)
     for i, anchor in enumerate(("start", "middle", "middle", "end")):
         day = first + (last - first) * i // 3
         iso = date.fromordinal(day).isoformat()
