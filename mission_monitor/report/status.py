@@ -23,6 +23,7 @@ from mission_monitor.reconcile import (
     SeriesPoint,
     date_order,
 )
+from mission_monitor.resolve import actors
 
 LATEST_EVENTS = 10
 #: Lists of fact ids and overrides longer than this are cut in status objects, with the full
@@ -52,19 +53,20 @@ def actor_name(code: str, mission: Mission | None = None) -> str:
     """A readable name for an actor code (ISO 3166 alpha-3, an organisation, the mission)."""
     if mission is not None and mission.is_mission_actor(code):
         return mission.name
-    country = pycountry.countries.get(alpha_3=code) if len(code) == 3 else None
-    if country is None:
-        return code
-    return str(getattr(country, "common_name", None) or country.name)
+    return actors.actor_name(code)
 
 
 def resolve_actor(name: str, mission: Mission | None = None) -> str:
-    """An actor code from a code or a name ("Kenya" -> KEN, "MMAS" -> MSS); the input, upper-cased,
-    when nothing matches."""
+    """An actor code from a code or a name ("Kenya" -> KEN, "MMAS" -> MSS, "Britain" -> GBR,
+    "kenya" -> KEN): the mission's own names first, then the alias tables extraction reads
+    reports with, then ISO 3166 names and codes; the input, upper-cased, when nothing matches."""
     if mission is not None:
         code = mission.resolve(name)
         if code is not None:
             return code
+    code = actors.lookup(name)
+    if code is not None:
+        return code
     try:
         return str(pycountry.countries.lookup(name.strip()).alpha_3)
     except LookupError:
