@@ -4,6 +4,7 @@ replaced by the annotations, so these tests pin reconciliation and rendering, no
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -97,6 +98,9 @@ def test_export_round_trips(db: Path, tmp_path: Path, fmt: str) -> None:
     ken = est[(est["actor"] == "KEN") & (est["measure"] == "present")]
     assert ken["value"].tolist() == [700]
     assert not list((tmp_path / "out").glob(".*"))  # no temporary files left
+    umask = os.umask(0)
+    os.umask(umask)
+    assert all(f.stat().st_mode & 0o777 == 0o666 & ~umask for f in files)  # not private 0600
 
 
 def test_history_keeps_superseded_pledges_visible(db: Path) -> None:

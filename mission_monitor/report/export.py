@@ -7,7 +7,7 @@ export never leaves a half-written file.
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
@@ -25,8 +25,9 @@ def write_frame(df: pd.DataFrame, path: Path, fmt: Format) -> None:
     if fmt not in FORMATS:
         raise ConfigError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    os.close(fd)
+    # a fresh name rather than tempfile.mkstemp, whose file is private (0600): the export is
+    # written with the permissions any file the user writes gets (the umask decides)
+    tmp = path.parent / f".{path.name}.{os.getpid()}.{secrets.token_hex(6)}.tmp"
     try:
         if fmt == "csv":
             df.to_csv(tmp, index=False)
