@@ -127,13 +127,13 @@ def load_mission(path: Path | str | None = None) -> Mission:
         text = p.read_text(encoding="utf-8")
     except OSError as e:
         raise ConfigError(f"{p}: cannot read the mission file ({e.strerror or e})") from e
+    except UnicodeDecodeError as e:
+        raise ConfigError(f"{p}: a mission file must be UTF-8 text ({e.reason})") from e
+    is_toml = p.suffix.lower() == ".toml"
     try:
-        if p.suffix.lower() == ".toml":
-            data: Any = tomllib.loads(text)
-        else:
-            data = yaml.safe_load(text)
+        data: Any = tomllib.loads(text) if is_toml else yaml.safe_load(text)
     except (yaml.YAMLError, tomllib.TOMLDecodeError) as e:
-        raise ConfigError(f"{p}: not valid {'TOML' if p.suffix == '.toml' else 'YAML'}: {e}") from e
+        raise ConfigError(f"{p}: not valid {'TOML' if is_toml else 'YAML'}: {e}") from e
     return parse_mission(data, str(p))
 
 
@@ -164,7 +164,9 @@ def _str(data: dict[str, Any], key: str, where: str, required: bool = True) -> s
 def parse_mission(data: Any, where: str) -> Mission:
     """Validate a mission mapping (as read from YAML/TOML); errors name ``where``."""
     if not isinstance(data, dict):
-        raise ConfigError(f"{where}: a mission file must be a mapping of keys, not {type(data)}")
+        raise ConfigError(
+            f"{where}: a mission file must be a mapping of keys, not {type(data).__name__}"
+        )
     code = _str(data, "code", where)
     name = _str(data, "name", where)
     assert code is not None and name is not None

@@ -89,3 +89,10 @@ def test_bad_mission_file_names_the_file_and_the_problem(
 def test_missing_mission_file_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="cannot read the mission file"):
         load_mission(tmp_path / "nope.yaml")
+
+
+def test_mission_file_not_in_utf8_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.yaml"
+    path.write_bytes("code: X\nname: Misión\n".encode("latin-1"))
+    with pytest.raises(ConfigError, match="must be UTF-8 text"):
+        load_mission(path)
