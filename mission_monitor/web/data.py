@@ -47,10 +47,12 @@ class LRU:
                     return self._items[key]
             try:
                 value = make()
-            finally:
+            except BaseException:
                 with self._lock:
                     self._making.pop(key, None)
-            with self._lock:
+                raise
+            with self._lock:  # stored and no longer being made in one step: no other thread
+                self._making.pop(key, None)  # can find it neither stored nor being made
                 self._items[key] = value
                 while len(self._items) > self.size:
                     self._items.popitem(last=False)
