@@ -165,6 +165,16 @@ def test_deposits_latest_figure_and_distinct_sum() -> None:
     assert f.deposited.value == 40e6 and f.deposits.total == 60e6
 
 
+def test_a_payment_without_a_dollar_rate_stays_out_of_the_dollar_sum() -> None:
+    usd = sf("funding", actor="CAN", status="deposited", amount=20e6, currency="USD",
+             date="2024-02-01", story=1)  # fmt: skip
+    gourdes = sf("funding", actor="CAN", status="deposited", amount=500e6, currency="HTG",
+                 date="2024-05-01", story=2)  # fmt: skip
+    flows = reconcile([usd, gourdes], as_of="2024-12-31").funding[0].deposits
+    assert flows.total == 20e6  # not 520e6: gourdes are never added to dollars
+    assert [(b.value, b.currency) for b in flows.batches] == [(20e6, None), (500e6, "HTG")]
+
+
 def test_conflict_lists_both_sides_from_independent_stories() -> None:
     a = sf(count=700, date="2025-03-01", story=1)
     b = sf(count=1000, date="2025-03-01", story=2)

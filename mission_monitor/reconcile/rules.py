@@ -389,13 +389,14 @@ def _flows(actor: str, measure: str, facts: Sequence[_F]) -> FlowTotal:
                 stories=len({f.story for f in c}),
                 sources=tuple(sorted(f.id for f in c)),
                 duplicates=tuple(sorted(dups, key=_oid)),
+                currency=None if rep.unit in ("people", "USD") else rep.unit,
             )
         )
     batches.sort(key=lambda b: (_dates.order_key(b.date), b.value or 0, b.sources))
     return FlowTotal(
         actor=actor,
         measure=measure,
-        total=sum(b.value or 0 for b in batches),
+        total=sum(b.value or 0 for b in batches if b.currency is None),  # never adds KES to USD
         date=batches[-1].date if batches else None,
         stories=len({f.story for f in facts}),
         batches=tuple(batches),

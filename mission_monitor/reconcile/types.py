@@ -62,11 +62,15 @@ class Batch:
     stories: int
     sources: tuple[int, ...]
     duplicates: tuple[Override, ...]
+    # a payment in a currency without a dollar rate: ``value`` is in that currency, and the
+    # flow's total (in dollars) leaves it out
+    currency: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class FlowTotal:
-    """The sum of distinct flows of one actor and measure."""
+    """The sum of distinct flows of one actor and measure (people, or US dollars: payments in
+    a currency without a rate stay apart, see :attr:`Batch.currency`)."""
 
     actor: str
     measure: str

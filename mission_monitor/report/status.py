@@ -131,6 +131,7 @@ def flow_fields(prefix: str, t: FlowTotal | None) -> dict[str, Any]:
 def batch_dict(b: Batch) -> dict[str, Any]:
     return {
         "value": _num(b.value),
+        "currency": b.currency,  # None: people, or US dollars
         "qualifier": b.qualifier,
         "date": b.date,
         "sources": b.stories,
