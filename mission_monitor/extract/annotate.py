@@ -240,6 +240,7 @@ _LEAD = (
     r"(?i:in|since|by|until|till|from|during|before|after|early|late|mid|of|through|"
     r"throughout|last|this|next)"
 )
+_WHICH_YEAR = r"(?i:last|this|next)\s+year"  # "July last year"
 _DATE_RE = re.compile(
     "|".join(
         [
@@ -249,11 +250,9 @@ _DATE_RE = re.compile(
             rf"(?:(?i:early|mid|late)[\s-]+)?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?(?![\d,])",
             rf"{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?",
             # (mid-)June 2024
-            rf"(?:(?i:early|mid|late)[\s-]+)?{_MONTH}(?:\s+of)?,?\s+{_YEAR}",
-            # (late) July last year / in March this year
-            rf"(?:{_LEAD}[\s-]+)?{_MONTH}\s+(?i:last|this|next)\s+year\b",
+            rf"(?:(?i:early|mid|late)[\s-]+)?{_MONTH}(?:\s+of)?,?\s+(?:{_YEAR}|{_WHICH_YEAR})",
             # in January / since May / since June 2024
-            rf"{_LEAD}[\s-]+{_MONTH}(?:\s+{_DAY}(?![\d,]))?(?:,?\s+{_YEAR})?\b",
+            rf"{_LEAD}[\s-]+{_MONTH}(?:\s+{_DAY}(?![\d,]))?(?:,?\s+{_YEAR}|\s+{_WHICH_YEAR})?\b",
             # in 2024
             rf"(?i:in|since|by|until|from|during|before|after|early|late|mid|through|throughout)\s+{_YEAR}\b",
             # last week, earlier this month, three days ago, yesterday

@@ -49,26 +49,41 @@ def _date_word(text: str) -> bool:
 
 
 def clauses(sent: Sentence, doc: Doc) -> list[Clause]:
-    """The sentence split at commas, brackets and clause words."""
+    """The sentence split at commas, brackets and clause words (computed once a sentence:
+    kept in ``doc.user_data``)."""
+    cache: dict[tuple[int, int], list[Clause]] = doc.user_data.setdefault("mm_clauses", {})
+    key = (sent.start, sent.end)
+    got = cache.get(key)
+    if got is None:
+        got = cache[key] = _clauses(sent, doc)
+    return got
+
+
+def _clauses(sent: Sentence, doc: Doc) -> list[Clause]:
     out: list[Clause] = []
     start = sent.start
-    first = doc[sent.start].lower_ if sent.end > sent.start else ""
-    opener = first if first in words("clause_words") else ""
-    for i in range(sent.start, sent.end):
-        t = doc[i]
-        low = t.lower_
+    clause_words = words("clause_words")
+    relative = words("relative")
+    date_preps = words("date_prepositions")
+    toks = list(doc[sent.start : sent.end])
+    lows = [t.lower_ for t in toks]
+    first = lows[0] if toks else ""
+    opener = first if first in clause_words else ""
+    for n, t in enumerate(toks):
+        i = sent.start + n
+        low = lows[n]
         is_punct = t.text in _CLAUSE_PUNCT
-        if low in words("date_prepositions") and i + 1 < sent.end and _date_word(doc[i + 1].text):
+        if low in date_preps and n + 1 < len(toks) and _date_word(toks[n + 1].text):
             continue  # "until 2 October 2025", "after March": a date, not a clause
-        if is_punct or (low in words("clause_words") and i > start):
+        if is_punct or (low in clause_words and i > start):
             if i > start:
-                out.append(Clause(start, i, opener in words("relative"), opener))
+                out.append(Clause(start, i, opener in relative, opener))
             start = i + 1 if is_punct else i
             opener = "" if is_punct else low
-            if is_punct and i + 1 < sent.end and doc[i + 1].lower_ in words("clause_words"):
-                opener = doc[i + 1].lower_
+            if is_punct and n + 1 < len(toks) and lows[n + 1] in clause_words:
+                opener = lows[n + 1]
     if start < sent.end:
-        out.append(Clause(start, sent.end, opener in words("relative"), opener))
+        out.append(Clause(start, sent.end, opener in relative, opener))
     # "The mission, led by Kenya, has ...": a participle clause is about something else too
     out = [
         Clause(c.start, c.end, True, c.opener or "participle")
