@@ -73,7 +73,9 @@ def resolve_actor(name: str, mission: Mission | None = None) -> str:
         return name.strip().upper()
 
 
-def _num(v: float | None) -> int | float | None:
+def json_number(v: float | None) -> int | float | None:
+    """A figure as the JSON output gives it: whole (and any figure of 1,000 or more) as an
+    integer, else rounded to two decimals."""
     if v is None:
         return None
     return int(round(v)) if float(v).is_integer() or abs(v) >= 1000 else round(v, 2)
@@ -99,7 +101,7 @@ def estimate_fields(prefix: str, e: Estimate | None) -> dict[str, Any]:
             f"{prefix}_overridden": [],
         }
     return {
-        prefix: _num(e.value),
+        prefix: json_number(e.value),
         f"{prefix}_qualifier": e.qualifier,
         f"{prefix}_date": e.date,
         f"{prefix}_dated_by": e.dated_by,
@@ -120,7 +122,7 @@ def flow_fields(prefix: str, t: FlowTotal | None) -> dict[str, Any]:
             f"{prefix}_facts": [],
         }
     return {
-        prefix: _num(t.total),
+        prefix: json_number(t.total),
         f"{prefix}_date": t.date,
         f"{prefix}_sources": t.stories,
         f"{prefix}_batches": [batch_dict(b) for b in t.batches],
@@ -130,7 +132,7 @@ def flow_fields(prefix: str, t: FlowTotal | None) -> dict[str, Any]:
 
 def batch_dict(b: Batch) -> dict[str, Any]:
     return {
-        "value": _num(b.value),
+        "value": json_number(b.value),
         "currency": b.currency,  # None: people, or US dollars
         "qualifier": b.qualifier,
         "date": b.date,
@@ -147,10 +149,10 @@ def pledge_history(points: list[SeriesPoint], e: Estimate | None) -> list[dict[s
     for p in points:
         if e is not None and p.date == e.date:
             break
-        if not out or out[-1]["value"] != _num(p.value):
-            out.append({"date": p.date, "value": _num(p.value), "sources": p.stories,
+        if not out or out[-1]["value"] != json_number(p.value):
+            out.append({"date": p.date, "value": json_number(p.value), "sources": p.stories,
                         "facts": list(p.sources)})  # fmt: skip
-    if e is not None and out and out[-1]["value"] == _num(e.value):
+    if e is not None and out and out[-1]["value"] == json_number(e.value):
         out.pop()
     return out
 
@@ -187,10 +189,10 @@ def money_fields(prefix: str, e: Estimate | None) -> dict[str, Any]:
             }
         )
         return d
-    d[f"{prefix}_amount"] = _num(e.amount)
+    d[f"{prefix}_amount"] = json_number(e.amount)
     d[f"{prefix}_currency"] = e.currency
     d[f"{prefix}_original"] = (
-        {"amount": _num(e.original_amount), "currency": e.original_currency}
+        {"amount": json_number(e.original_amount), "currency": e.original_currency}
         if e.original_currency
         else None
     )
@@ -220,9 +222,9 @@ def funding_dict(
     )
     d.update(money_fields("deposited", row.deposited))
     d.update(money_fields("disbursed", row.disbursed))
-    d["deposits_sum_usd"] = _num(row.deposits.total) if row.deposits else None
+    d["deposits_sum_usd"] = json_number(row.deposits.total) if row.deposits else None
     d["deposits"] = [batch_dict(b) for b in row.deposits.batches] if row.deposits else []
-    d["disbursements_sum_usd"] = _num(row.disbursements.total) if row.disbursements else None
+    d["disbursements_sum_usd"] = json_number(row.disbursements.total) if row.disbursements else None
     return d
 
 
@@ -246,7 +248,7 @@ def conflict_dict(c: Conflict) -> dict[str, Any]:
         "note": c.note,
         "sides": [
             {
-                "value": _num(s.value),
+                "value": json_number(s.value),
                 "qualifier": s.qualifier,
                 "sources": s.stories,
                 "facts": list(s.sources),
@@ -261,7 +263,7 @@ def series_dict(p: SeriesPoint) -> dict[str, Any]:
         "actor": p.actor,
         "measure": p.measure,
         "date": p.date,
-        "value": _num(p.value),
+        "value": json_number(p.value),
         "sources": p.stories,
         "facts": list(p.sources),
     }
@@ -340,6 +342,7 @@ def record_dict(
     personnel = [personnel_dict(r, m, by_key) for r in record.personnel]
     total = record.total_present
     level = record.mission_level
+    reported = level.present if level else None
     funding = [funding_dict(r, m, by_key) for r in record.funding]
     out: dict[str, Any] = {
         "as_of": record.as_of.isoformat(),
@@ -349,10 +352,10 @@ def record_dict(
             "arrived": record.total_arrived,
             "ceiling": m.ceiling,
             "share_of_ceiling": round(total / m.ceiling, 4) if m.ceiling else None,
-            "present_reported": _num(level.present.value) if level and level.present else None,
-            "present_reported_date": level.present.date if level and level.present else None,
-            "pledged_usd": _num(sum(r["pledged_usd"] or 0 for r in funding)),
-            "deposited_usd": _num(sum(r["deposited_usd"] or 0 for r in funding)),
+            "present_reported": json_number(reported.value) if reported else None,
+            "present_reported_date": reported.date if reported else None,
+            "pledged_usd": json_number(sum(r["pledged_usd"] or 0 for r in funding)),
+            "deposited_usd": json_number(sum(r["deposited_usd"] or 0 for r in funding)),
         },
         "personnel": personnel,
         "mission_level": personnel_dict(level, m, by_key) if level else None,

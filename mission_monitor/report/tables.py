@@ -13,12 +13,12 @@ import pandas as pd
 from mission_monitor.reconcile import Estimate, FlowTotal, Record, date_order
 from mission_monitor.report.status import (
     MAX_LISTED,
-    _num,
     actor_name,
     batch_dict,
     cap_lists,
     conflict_dict,
     event_dict,
+    json_number,
     series_dict,
 )
 
@@ -45,7 +45,8 @@ def fates(record: Record) -> dict[int, list[str]]:
         for b in t.batches:
             dup = {o.fact_id: o.reason for o in b.duplicates}
             for i in b.sources:
-                label = f"{t.actor} {t.measure} batch of {_num(b.value)} ({b.date or 'undated'})"
+                value = f"{json_number(b.value)}" + (f" {b.currency}" if b.currency else "")
+                label = f"{t.actor} {t.measure} batch of {value} ({b.date or 'undated'})"
                 out[i].append(f"{label}: {dup[i]}" if i in dup else f"counted in {label}")
 
     for row in (*record.personnel, *([record.mission_level] if record.mission_level else [])):
@@ -197,13 +198,13 @@ def timeline_rows(record: Record) -> list[dict[str, Any]]:
         if p.measure == "arrived_total":
             continue
         rows.append({"date": p.date, "what": p.measure, "actor": p.actor,
-                     "detail": actor_name(p.actor, m), "value": _num(p.value),
+                     "detail": actor_name(p.actor, m), "value": json_number(p.value),
                      "sources": p.stories, "facts": list(p.sources), "dated_by": None})  # fmt: skip
     for r in record.personnel:
         for t in (r.arrived, r.withdrawn):
             for b in t.batches if t else ():
                 rows.append({"date": b.date, "what": t.measure if t else "", "actor": r.actor,
-                             "detail": actor_name(r.actor, m), "value": _num(b.value),
+                             "detail": actor_name(r.actor, m), "value": json_number(b.value),
                              "sources": b.stories, "facts": list(b.sources),
                              "dated_by": b.dated_by})  # fmt: skip
     rows.sort(key=lambda r: (date_order(r["date"]), r["date"] or "", r["what"], r["actor"]))
@@ -222,7 +223,7 @@ def history_rows(record: Record, actor: str) -> list[dict[str, Any]]:
         if f.kind == "personnel":
             value: Any = f.count
         elif f.kind == "funding":
-            value = f"{f.currency} {_num(f.amount):,}" if f.amount is not None else None
+            value = f"{f.currency} {json_number(f.amount):,}" if f.amount is not None else None
         else:
             value = "/".join(f.actors)
         rows.append(
