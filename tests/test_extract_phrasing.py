@@ -214,3 +214,12 @@ def test_a_count_given_as_the_number_of_personnel() -> None:
         ("BLZ", "present", 45, "exact", "military")
     ]
     assert personnel("Officials put the number of displaced families at 3,000.") == []
+
+
+def test_a_plan_told_by_a_speaker_is_news_of_the_day() -> None:
+    (f,) = facts("About 120 more Chadian gendarmes will fly out soon, a spokesman said.")
+    assert (f.status, f.count, f.date) == ("pledged", 120, "2024-08-14")
+    (f,) = facts("Chad has committed 120 gendarmes, the spokesman said.")
+    assert (f.status, f.count, f.date) == ("pledged", 120, None)  # perfect: maybe old news
+    (f,) = facts("About 120 more Chadian gendarmes will fly out soon.")
+    assert f.date is None  # nobody tells it: no day to anchor

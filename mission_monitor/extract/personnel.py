@@ -554,6 +554,17 @@ def _resolve(sent: Sentence, doc: Doc, h: Hit) -> str | None:
     return group
 
 
+def _reported_now(sent: Sentence, doc: Doc, trig: Hit) -> bool:
+    """A plan or a flow in the simple or future tense, told by a speaker in the report ("will
+    fly out, the official said", "are on board, officials say"): news of the day it was
+    published, unlike a perfect "has committed 150", which may be old."""
+    r = rules()
+    before = {doc[k].lower_ for k in range(max(sent.start, trig.start - 3), trig.start)}
+    if before & r.perfect:
+        return False
+    return any(doc[k].lower_ in words("reporting") for k in range(sent.start, sent.end))
+
+
 def _qualifier(sent: Sentence, doc: Doc, fig: Figure) -> str:
     for h in sent.hits:
         if h.group.startswith("qual:") and h.end == fig.start:
@@ -815,6 +826,8 @@ def extract_personnel(ann: Annotated, published: str | None) -> tuple[list[Fact]
             )
             if date is None and status == "present":
                 date = present_date(sent, published) or published
+            elif date is None and trig is not None and _reported_now(sent, doc, trig):
+                date = published  # "200 more will follow, the embassy said": said today
             counted.append(fig.start)
             fact = Fact(
                 kind="personnel",
