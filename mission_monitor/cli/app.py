@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
 from datetime import date
+from pathlib import Path
 
 import typer
+
+from mission_monitor.errors import InputError
+from mission_monitor.models import RawInput
+from mission_monitor.read import iter_inputs
 
 app = typer.Typer(
     name="mission-monitor",
@@ -33,6 +39,20 @@ DB_OPTION = typer.Option(
     help="SQLite file or SQLAlchemy URL (default: $MISSION_MONITOR_DB or ./mission-monitor.db).",
     show_default=False,
 )
+
+
+PATHS = typer.Argument(..., help="Files or folders: .txt .md .html .htm .jsonl .jsonl.gz")
+
+
+def read_inputs(paths: list[Path], failed: list[str]) -> Iterator[RawInput]:
+    """The documents of ``paths``; each input that cannot be read is named on stderr (``error:
+    SOURCE: PROBLEM``) and added to ``failed``, and the others go on."""
+    for item in iter_inputs(paths):
+        if isinstance(item, InputError):
+            typer.echo(f"error: {item}", err=True)
+            failed.append(item.source)
+        else:
+            yield item
 
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")

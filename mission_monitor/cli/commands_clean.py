@@ -10,10 +10,8 @@ from typing import Any
 import typer
 
 from mission_monitor.clean import clean_document
-from mission_monitor.cli.app import app
-from mission_monitor.errors import InputError
+from mission_monitor.cli.app import PATHS, app, read_inputs
 from mission_monitor.models import CleanDocument
-from mission_monitor.read import iter_inputs
 
 
 def _as_json(doc: CleanDocument, is_text: bool) -> dict[str, Any]:
@@ -33,9 +31,7 @@ def _as_json(doc: CleanDocument, is_text: bool) -> dict[str, Any]:
 
 @app.command()
 def clean(
-    paths: list[Path] = typer.Argument(
-        ..., help="Files or folders: .txt .md .html .htm .jsonl .jsonl.gz"
-    ),
+    paths: list[Path] = PATHS,
     as_json: bool = typer.Option(
         False,
         "--json",
@@ -47,18 +43,14 @@ def clean(
 
     Example: mission-monitor clean ../shared/data/seeds/004_de6dd166a4080cc0.txt
     """
-    failed = 0
+    failed: list[str] = []
     first = True
-    for item in iter_inputs(paths):
-        if isinstance(item, InputError):
-            typer.echo(f"error: {item}", err=True)
-            failed += 1
-            continue
+    for item in read_inputs(paths, failed):
         try:
             doc = clean_document(item)
         except Exception as exc:  # one bad document never stops the others
             typer.echo(f"error: {item.source}: cleaning failed: {exc}", err=True)
-            failed += 1
+            failed.append(item.source)
             continue
         if doc.language not in (None, "en"):
             typer.echo(

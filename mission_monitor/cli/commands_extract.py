@@ -4,34 +4,19 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import typer
 
-from mission_monitor.cli.app import app, parse_date_option
+from mission_monitor.cli.app import PATHS, app, parse_date_option, read_inputs
 from mission_monitor.errors import InputError
 from mission_monitor.evaluate import format_report, load_gold, score
 from mission_monitor.models import Fact, RawInput
 from mission_monitor.pipeline import Processed, process
-from mission_monitor.read import iter_inputs
-
-PATHS = typer.Argument(..., help="Files or folders: .txt .md .html .htm .jsonl .jsonl.gz")
 
 
 def _error(message: str) -> None:
     typer.echo(f"error: {message}", err=True)
-
-
-def _readable(paths: list[Path], failed: list[str]) -> Iterator[RawInput]:
-    """The documents of ``paths``; each input that cannot be read is named on stderr and added
-    to ``failed``."""
-    for item in iter_inputs(paths):
-        if isinstance(item, InputError):
-            _error(str(item))
-            failed.append(item.source)
-        else:
-            yield item
 
 
 def _processed(
@@ -64,7 +49,7 @@ def extract(
     """
     pub = parse_date_option(published, "--published")
     failed: list[str] = []
-    for item in _readable(paths, failed):
+    for item in read_inputs(paths, failed):
         result = _processed(item, failed, published=pub)
         if result is None:
             continue
@@ -100,7 +85,7 @@ def evaluate(
         raise typer.Exit(2) from exc
     predicted: dict[str, list[Fact]] = {}
     failed: list[str] = []
-    for item in _readable(paths, failed):
+    for item in read_inputs(paths, failed):
         g = gold_docs.get(item.doc)
         if g is None:
             typer.echo(f"note: {item.source}: no gold line for {item.doc!r}; not scored", err=True)

@@ -24,7 +24,7 @@ from rich.progress import (
 from rich.table import Table
 
 from mission_monitor import report
-from mission_monitor.cli.app import DB_OPTION, app, parse_date_option, resolve_db
+from mission_monitor.cli.app import DB_OPTION, PATHS, app, parse_date_option, resolve_db
 from mission_monitor.errors import InputError, StoreError
 from mission_monitor.mission import load_mission
 from mission_monitor.models import SourcedFact
@@ -32,7 +32,6 @@ from mission_monitor.pipeline import IngestEvent, IngestSummary, ingest, reextra
 from mission_monitor.read import SUPPORTED, find_files, is_dump
 from mission_monitor.store import Store
 
-PATHS = typer.Argument(..., help="Files or folders: .txt .md .html .htm .jsonl .jsonl.gz")
 KINDS = ("personnel", "funding", "event")
 #: From this many input files (or any dump) on, ``ingest`` shows a progress bar.
 PROGRESS_FROM = 20
