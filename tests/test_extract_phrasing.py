@@ -223,3 +223,13 @@ def test_a_plan_told_by_a_speaker_is_news_of_the_day() -> None:
     assert (f.status, f.count, f.date) == ("pledged", 120, None)  # perfect: maybe old news
     (f,) = facts("About 120 more Chadian gendarmes will fly out soon.")
     assert f.date is None  # nobody tells it: no day to anchor
+
+
+def test_the_i_of_an_officials_statement() -> None:
+    text = (
+        "Statement by Secretary of State Antony Blinken on Haiti\n\n"
+        "President Ruto and I met in New York last week to review the security mission."
+    )
+    assert ("meeting", ("KEN", "USA"), "2024-08") in events(text)
+    text = '"President Ruto and I met in New York last week," a diplomat said of the mission.'
+    assert [t for t, _a, _d in events(text)] == []

@@ -424,11 +424,29 @@ def _actor_mentions(doc: Doc, m: _Matchers) -> list[ActorMention]:
     return out
 
 
+def _author(sentences: list[Sentence], doc: Doc) -> str | None:
+    """The state of the official whose statement the document is ("Statement from President
+    X", "Remarks by Y" in its first lines): the "I" of its text."""
+    for sent in sentences[:6]:
+        lows = [doc[k].lower_ for k in range(sent.start, sent.end)]
+        for n, low in enumerate(lows[:-1]):
+            if low in words("statement_words") and lows[n + 1] in ("from", "by", "of"):
+                who = [
+                    a
+                    for a in sent.actors
+                    if a.kind == "official" and sent.start + n + 1 < a.start <= sent.start + n + 5
+                ]
+                if who:
+                    return who[0].code
+    return None
+
+
 def _resolve_leaders(sentences: list[Sentence], doc: Doc) -> None:
     """Coreference by the last person named. "the Head of State" / "the president" get the
     state of the last leader named; "he" / "she" the state of the last official named."""
     last_leader: str | None = None
     last_person: str | None = None
+    author = _author(sentences, doc)
     for sent in sentences:
         by_start = {a.start: a for a in sent.actors}
         by_end = {a.end: a for a in sent.actors}
@@ -475,6 +493,8 @@ def _resolve_leaders(sentences: list[Sentence], doc: Doc) -> None:
                 and i not in covered
             ):
                 last_person = None  # "the official said ... he": someone nobody named
+            if author is not None and doc[i].text == "I" and i not in covered:
+                added.append(ActorMention(i, i + 1, author, "coref", "pronoun"))
             if doc[i].lower_ in ("he", "she") and last_person is not None and i not in covered:
                 added.append(ActorMention(i, i + 1, last_person, "coref", "pronoun"))
             i += 1
