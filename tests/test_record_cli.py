@@ -8,32 +8,12 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from record_fixtures import gold_store
 from typer.testing import CliRunner
 
-from mission_monitor.clean import clean_document
 from mission_monitor.cli import app
-from mission_monitor.models import Fact
-from mission_monitor.pipeline import Processed
-from mission_monitor.read import iter_inputs
-from mission_monitor.store import Store
 
 runner = CliRunner()
-
-
-def gold_store(seeds_dir: Path, path: Path) -> Path:
-    """The seeds in a real store, with the gold facts in place of extraction's."""
-    gold = {
-        (d := json.loads(line))["doc"]: d
-        for line in (seeds_dir / "gold.jsonl").read_text().splitlines()
-    }
-    with Store.open(path) as store:
-        for raw in iter_inputs(sorted(seeds_dir.glob("0*.txt"))):
-            assert not isinstance(raw, Exception)
-            g = gold[raw.doc]
-            facts = [Fact.from_dict(f) for f in g["facts"]]
-            processed = Processed(raw, clean_document(raw), facts, g["published"])
-            store.add(processed, published=g["published"])
-    return path
 
 
 GSF = Path(__file__).parent.parent / "mission_monitor" / "missions" / "gsf_haiti.yaml"

@@ -9,29 +9,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from record_fixtures import gold_store
 
 from mission_monitor import report
-from mission_monitor.clean import clean_document
 from mission_monitor.errors import StoreError
 from mission_monitor.models import Fact
-from mission_monitor.pipeline import Processed
-from mission_monitor.read import iter_inputs
-from mission_monitor.store import Store
-
-
-def gold_store(seeds_dir: Path, path: Path) -> Path:
-    gold = {
-        (d := json.loads(line))["doc"]: d
-        for line in (seeds_dir / "gold.jsonl").read_text().splitlines()
-    }
-    with Store.open(path) as store:
-        for raw in iter_inputs(sorted(seeds_dir.glob("0*.txt"))):
-            assert not isinstance(raw, Exception)
-            g = gold[raw.doc]
-            facts = [Fact.from_dict(f) for f in g["facts"]]
-            store.add(Processed(raw, clean_document(raw), facts, g["published"]),
-                      published=g["published"])  # fmt: skip
-    return path
 
 
 @pytest.fixture
