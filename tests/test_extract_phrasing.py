@@ -233,3 +233,10 @@ def test_the_i_of_an_officials_statement() -> None:
     assert ("meeting", ("KEN", "USA"), "2024-08") in events(text)
     text = '"President Ruto and I met in New York last week," a diplomat said of the mission.'
     assert [t for t, _a, _d in events(text)] == []
+
+
+def test_the_documents_contingent_needs_a_force_word() -> None:
+    text = "Chadian gendarmes trained for weeks. About 300 gendarmes landed on Friday."
+    assert [(f.actor, f.count) for f in facts(text) if f.kind == "personnel"] == [("TCD", 300)]
+    text = "Chadian gendarmes trained for weeks. About 300 personnel were there at the time."
+    assert [f for f in facts(text) if f.kind == "personnel"] == []

@@ -638,9 +638,14 @@ def _actor(
         return later[0].code, "nearest-after"
     if any(a.kind == "mission" and a.start >= hc.noun_end for a in sent.actors):
         return m.code, "mission-after"
-    if fallback is not None and not any(usable(a) and a.code != m.host for a in sent.actors):
+    if (
+        fallback is not None
+        and hc.force is not None
+        and not any(usable(a) and a.code != m.host for a in sent.actors)
+    ):
         # "That first group, about 400 officers, landed on 25 June.": nobody named here, so
-        # the state whose people the document is about
+        # the state whose people the document is about; "1,000 personnel" (no force) may be
+        # the whole mission's
         return fallback, "document"
     return None
 
