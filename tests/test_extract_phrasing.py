@@ -240,3 +240,20 @@ def test_the_documents_contingent_needs_a_force_word() -> None:
     assert [(f.actor, f.count) for f in facts(text) if f.kind == "personnel"] == [("TCD", 300)]
     text = "Chadian gendarmes trained for weeks. About 300 personnel were there at the time."
     assert [f for f in facts(text) if f.kind == "personnel"] == []
+
+
+def test_money_towards_the_mission_and_targets_after_a_future_send() -> None:
+    assert money("Barbados said it would put $2m towards the mission.") == [
+        ("BRB", "pledged", 2_000_000, "USD", "exact")
+    ]
+    got = personnel("Chad will send 200 more troops in May, bringing its contingent to 600.")
+    assert ("TCD", "pledged", 600, "exact", None) in got
+    got = personnel("Chad sent 200 more troops in May, bringing its contingent to 600.")
+    assert ("TCD", "present", 600, "exact", None) in got
+
+
+def test_now_dates_a_stock_at_publication_despite_an_older_date_beside_it() -> None:
+    got = facts("Chad now has about 600 troops in Haiti, up from 200 in March.")
+    assert [(f.actor, f.status, f.count, f.date) for f in got] == [
+        ("TCD", "present", 600, "2024-08-14")
+    ]

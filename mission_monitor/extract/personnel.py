@@ -209,6 +209,11 @@ def _raised_to(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
             # "raising/brought ... to 600" is the stock now; "promised to raise ... to 1,000"
             # is a target
             planned = v > sent.start and doc[v - 1].lower_ in ("to", "will", "would", "'ll")
+            # "Kenya will send 600 more, bringing its contingent to 1,000": a target too
+            planned = planned or any(
+                doc[i].lower_.replace("\u2019", "'") in words("future_aux")
+                for i in range(sent.start, v)
+            )
             return HeadCount(
                 fig,
                 fig.end,
@@ -554,6 +559,13 @@ def _resolve(sent: Sentence, doc: Doc, h: Hit) -> str | None:
     return group
 
 
+def _now_in_clause(sent: Sentence, doc: Doc, fig: Figure) -> bool:
+    """A present-time word ("now", "currently") in the figure's own clause."""
+    cls = clauses(sent, doc)
+    own = cls[clause_index(cls, fig.start)]
+    return any(h.group == "present_marker" and own.start <= h.start < own.end for h in sent.hits)
+
+
 def _reported_now(sent: Sentence, doc: Doc, trig: Hit) -> bool:
     """A plan or a flow in the simple or future tense, told by a speaker in the report ("will
     fly out, the official said", "are on board, officials say"): news of the day it was
@@ -829,6 +841,8 @@ def extract_personnel(ann: Annotated, published: str | None) -> tuple[list[Fact]
                 start_dates=status != "present",
                 end_dates=status == "present",
             )
+            if status == "present" and _now_in_clause(sent, doc, fig):
+                date = published or date  # "now has 1,000, up from 400 in June": now
             if date is None and status == "present":
                 date = present_date(sent, published) or published
             elif date is None and trig is not None and _reported_now(sent, doc, trig):
