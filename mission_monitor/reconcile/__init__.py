@@ -7,7 +7,7 @@ The rules are in :mod:`mission_monitor.reconcile.rules` and docs/RECONCILIATION.
 
 from mission_monitor.reconcile._dates import order_key as date_order
 from mission_monitor.reconcile.fx import FxRate, FxTable, default_rates
-from mission_monitor.reconcile.rules import reconcile
+from mission_monitor.reconcile.rules import as_of_day, reconcile
 from mission_monitor.reconcile.types import (
     Batch,
     Conflict,
@@ -36,6 +36,7 @@ __all__ = [
     "PersonnelRow",
     "Record",
     "SeriesPoint",
+    "as_of_day",
     "date_order",
     "default_rates",
     "reconcile",

@@ -487,7 +487,9 @@ def _events(facts: Sequence[_F]) -> list[EventItem]:
 # --- Preparation and the entry point ---------------------------------------------------------
 
 
-def _as_date(as_of: dt.date | str | None) -> dt.date:
+def as_of_day(as_of: dt.date | str | None) -> dt.date:
+    """The day a record is known on: ``None`` is today (UTC), a partial date its last day
+    ("2024-03" -> 2024-03-31). Raises :class:`ConfigError` for a value that is not a date."""
     if as_of is None:
         return dt.datetime.now(dt.UTC).date()
     if isinstance(as_of, dt.datetime):
@@ -586,7 +588,7 @@ def reconcile(
     dropped, then each actor's measures are reconciled by the rules of this module."""
     mission = mission or default_mission()
     fx = fx or default_rates()
-    day = _as_date(as_of)
+    day = as_of_day(as_of)
     with cyclic_gc_paused():  # many small values: see mission_monitor.gcpause
         known = sorted(
             (sf for sf in facts if _dates.known_by(sf.published, day)), key=lambda sf: sf.fact_id
