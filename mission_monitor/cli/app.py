@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import typer
+from rich.console import Console
 
 from mission_monitor.errors import InputError
 from mission_monitor.models import RawInput
@@ -23,6 +25,14 @@ app = typer.Typer(
 )
 
 DEFAULT_DB = "mission-monitor.db"
+#: Width of tables printed to a file or a pipe (a terminal gives its own).
+WIDE = 200
+
+
+def stdout_console() -> Console:
+    """Rich output to stdout; wide where it is not a terminal, so that tables written to files
+    and pipes keep their values whole instead of eliding them to 80 columns."""
+    return Console(highlight=False, width=None if sys.stdout.isatty() else WIDE)
 
 
 def resolve_db(db: str | None) -> str:

@@ -14,7 +14,13 @@ import typer
 from rich.console import Console
 
 from mission_monitor import report
-from mission_monitor.cli.app import DB_OPTION, app, parse_date_option, resolve_db
+from mission_monitor.cli.app import (
+    DB_OPTION,
+    app,
+    parse_date_option,
+    resolve_db,
+    stdout_console,
+)
 from mission_monitor.errors import MissionMonitorError
 from mission_monitor.mission import Mission, load_mission
 from mission_monitor.reconcile import Record
@@ -57,10 +63,6 @@ def _print_json(obj: Any) -> None:
     typer.echo(json.dumps(obj, ensure_ascii=False, indent=2))
 
 
-def _console() -> Console:
-    return Console(highlight=False, soft_wrap=False)
-
-
 @app.command()
 def status(
     db: str | None = DB_OPTION,
@@ -83,7 +85,7 @@ def status(
     if as_json:
         _print_json(data)
     else:
-        _console().print(render.status_view(data))
+        stdout_console().print(render.status_view(data))
 
 
 @app.command()
@@ -102,7 +104,7 @@ def timeline(
     if as_json:
         _print_json({"as_of": record.as_of.isoformat(), "timeline": rows})
     else:
-        _console().print(render.timeline_table(rows))
+        stdout_console().print(render.timeline_table(rows))
 
 
 @app.command()
@@ -125,9 +127,9 @@ def conflicts(
     if as_json:
         _print_json(out)
     elif not out["conflicts"]:
-        _console().print(f"No conflicts between sources as known on {data['as_of']}.")
+        stdout_console().print(f"No conflicts between sources as known on {data['as_of']}.")
     else:
-        _console().print(render.conflicts_table(out["conflicts"], out["sources"]))
+        stdout_console().print(render.conflicts_table(out["conflicts"], out["sources"]))
 
 
 @app.command()
@@ -152,7 +154,7 @@ def history(
     elif not rows:
         raise _fail(Exception(f"no facts about {actor!r} ({code}) as known on {record.as_of}"))
     else:
-        _console().print(render.history_table(f"{report.actor_name(code, m)} ({code})", rows))
+        stdout_console().print(render.history_table(f"{report.actor_name(code, m)} ({code})", rows))
 
 
 @app.command()

@@ -24,7 +24,14 @@ from rich.progress import (
 from rich.table import Table
 
 from mission_monitor import report
-from mission_monitor.cli.app import DB_OPTION, PATHS, app, parse_date_option, resolve_db
+from mission_monitor.cli.app import (
+    DB_OPTION,
+    PATHS,
+    app,
+    parse_date_option,
+    resolve_db,
+    stdout_console,
+)
 from mission_monitor.errors import InputError, StoreError
 from mission_monitor.mission import load_mission
 from mission_monitor.models import SourcedFact
@@ -35,13 +42,6 @@ from mission_monitor.store import Store
 KINDS = ("personnel", "funding", "event")
 #: From this many input files (or any dump) on, ``ingest`` shows a progress bar.
 PROGRESS_FROM = 20
-WIDE = 200
-
-
-def _stdout() -> Console:
-    """Rich output to stdout; wide where it is not a terminal, so that tables stay readable
-    in files and pipes."""
-    return Console(highlight=False, width=None if sys.stdout.isatty() else WIDE)
 
 
 def _stderr() -> Console:
@@ -149,7 +149,7 @@ def ingest_command(
         )
         raise typer.Exit(1)
     if not quiet:
-        _stdout().print(_summary_table(summary, f"ingest into {store.target}"))
+        stdout_console().print(_summary_table(summary, f"ingest into {store.target}"))
     if summary.failed:
         raise typer.Exit(1)
 
@@ -183,7 +183,7 @@ def reextract_command(db: str | None = DB_OPTION) -> None:
     table.add_row("facts removed", str(summary.replaced_facts))
     for kind in KINDS:
         table.add_row(f"{kind} facts now", str(summary.facts_by_kind.get(kind, 0)))
-    _stdout().print(table)
+    stdout_console().print(table)
     if summary.failed:
         raise typer.Exit(1)
 
@@ -285,4 +285,4 @@ def facts_command(
             str(counts.get(sf.fact_id, 1)),
             sentence,
         )
-    _stdout().print(table)
+    stdout_console().print(table)

@@ -187,16 +187,12 @@ def timeline_table(rows: list[dict[str, Any]]) -> Table:
 
 def history_table(actor: str, rows: list[dict[str, Any]]) -> Table:
     t = Table(title=f"History of {actor}", title_justify="left", show_lines=True)
-    for col in (
-        "Fact",
-        "Valid",
-        "Published",
-        "Kind/status",
-        "Value",
-        "Source",
-        "What became of it",
-    ):
-        t.add_column(col)
+    # ids and dates are never cut ("2024-01-…" says nothing); the long texts wrap instead
+    t.add_column("Fact", no_wrap=True, min_width=5)
+    for col in ("Valid", "Published"):
+        t.add_column(col, no_wrap=True, min_width=10)
+    for col in ("Kind/status", "Value", "Source", "What became of it"):
+        t.add_column(col, overflow="fold")
     for r in rows:
         q = QUAL.get(r.get("qualifier") or "", "")
         value = r["value"]
