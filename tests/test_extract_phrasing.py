@@ -257,3 +257,29 @@ def test_now_dates_a_stock_at_publication_despite_an_older_date_beside_it() -> N
     assert [(f.actor, f.status, f.count, f.date) for f in got] == [
         ("TCD", "present", 600, "2024-08-14")
     ]
+
+
+def test_plural_demonyms_already_there_and_present_passives() -> None:
+    got = personnel("Six Belizean medics landed on Monday, joining 30 Jamaicans already there.")
+    assert ("JAM", "present", 30, "exact", None) in got
+    assert personnel("About 70 Jamaicans were injured in the storm.") == []
+    assert personnel("Some 250 Chadian gendarmes are now deployed in Haiti.") == [
+        ("TCD", "present", 250, "approx", "police")
+    ]
+    assert personnel("Some 250 Chadian gendarmes were deployed in May.") == [
+        ("TCD", "arrived", 250, "approx", "police")
+    ]
+    assert personnel("Chad airlifted 90 gendarmes to the capital on Friday.") == [
+        ("TCD", "arrived", 90, "exact", "police")
+    ]
+
+
+def test_a_stock_after_a_change() -> None:
+    assert personnel("Chad's contingent fell to 350 in the spring.") == [
+        ("TCD", "present", 350, "exact", None)
+    ]
+    assert personnel("The number of Belizean soldiers has risen to 60.") == [
+        ("BLZ", "present", 60, "exact", "military")
+    ]
+    assert personnel("The number of displaced people rose to 9,000.") == []
+    assert personnel("The overall total climbed to 9,000.") == []

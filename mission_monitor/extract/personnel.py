@@ -112,6 +112,15 @@ def _noun_phrase(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
         if a is not None:
             if a.kind in ("state", "coref") and np_actor is None:
                 np_actor = a
+            if (
+                a.via == "demonym"
+                and a.start == j
+                and doc[a.end - 1].lower_.endswith("s")
+                and (a.end >= sent.end or not doc[a.end].is_alpha or doc[a.end].is_lower)
+                and not (a.end < sent.end and doc[a.end].lower_ in r.noun_force)
+            ):
+                # "joining 400 Kenyans already there": the people of a contributing state
+                return HeadCount(fig, a.end, force, a, "demonym")
             j = a.end
             steps += 1
             continue
@@ -308,35 +317,54 @@ def _numbering(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
     return HeadCount(fig, fig.end, None, a, "numbering", status="present")
 
 
-def _at_before(doc: Doc, sent: Sentence, fig: Figure) -> int:
-    """The "at" of "stood at (roughly) 990" / "put ... at 391", or -1 ("at least 990" is a
-    qualifier, not this "at")."""
+def _at_before(doc: Doc, sent: Sentence, fig: Figure, prep: str = "at") -> int:
+    """The "at" of "stood at (roughly) 990" / "put ... at 391" (or the "to" of "fell to
+    700"), or -1 ("at least 990", "up to 700" are qualifiers, not this word)."""
     k = fig.start - 1
     while k > sent.start and doc[k].lower_ in words("qualifier_words"):
-        if doc[k].lower_ == "at" and doc[k + 1].lower_ not in ("least", "most"):
+        low = doc[k].lower_
+        if low == prep == "at" and doc[k + 1].lower_ not in ("least", "most"):
+            return k
+        if low == prep == "to" and doc[k - 1].lower_ != "up":
             return k
         k -= 1
-    return k if k > sent.start and doc[k].lower_ == "at" else -1
+    return k if k > sent.start and doc[k].lower_ == prep else -1
 
 
 def _level(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
-    """ "the force stood at roughly 990", "Kenya's contingent stands at 780": a level of a
-    collective or count noun; the mission's when nobody owns it."""
+    """ "the force stood at roughly 990", "Kenya's contingent stands at 780", "the mission's
+    strength fell to 700": a level of a collective or count noun; the mission's when nobody
+    owns it."""
     r = rules()
     k = _at_before(doc, sent, fig)
     if k <= sent.start + 1 or doc[k - 1].lower_ not in words("level_verbs"):
-        return None
+        # "Kenya's contingent shrank to 700"
+        k = _at_before(doc, sent, fig, "to")
+        if k <= sent.start + 1 or doc[k - 1].lower_ not in words("change_verbs"):
+            return None
     noun = k - 2
     while noun >= sent.start and doc[noun].lower_ in ("now", "currently", "still", "had", "has"):
         noun -= 1
     if noun < sent.start:
         return None
     low = doc[noun].lower_
-    if not (
-        low in r.collective_counts
-        or low in words("count_nouns")
-        or low in ("force", "mission", "contingent", "deployment")
-    ):
+    force: str | None = None
+    if low in r.collective_counts or low in ("force", "mission", "contingent", "deployment"):
+        pass  # "the force stood at 990", "Kenya's contingent shrank to 700"
+    elif low in r.noun_force and low not in r.weak_nouns:
+        # "the number of Kenyan officers rose to 900"
+        of = next(
+            (i for i in range(noun - 1, max(sent.start, noun - 5), -1) if doc[i].lower_ == "of"),
+            -1,
+        )
+        if of <= sent.start or doc[of - 1].lower_ not in words("count_nouns"):
+            return None
+        force = r.noun_force[low]
+    elif low in words("count_nouns"):
+        # "the total stood at 990": a head-count only where the sentence speaks of people
+        if not any(doc[i].lower_ in r.noun_force for i in range(sent.start, sent.end)):
+            return None
+    else:
         return None
     span = range(max(sent.start, noun - 4), noun)
     owner = next(
@@ -345,7 +373,7 @@ def _level(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
     if owner is None and not any(doc[i].lower_ == "the" for i in span):
         return None  # "its strength stood at 400": whose, this sentence does not say
     return HeadCount(
-        fig, fig.end, None, owner, "level", mission_wide=owner is None, status="present"
+        fig, fig.end, force, owner, "level", mission_wide=owner is None, status="present"
     )
 
 
@@ -530,6 +558,8 @@ def _resolve(sent: Sentence, doc: Doc, h: Hit) -> str | None:
             prev = [doc[k].lower_ for k in range(max(sent.start, h.start - 2), h.start)]
             if "be" in prev or "to" in prev:
                 return "pledged"
+            if prev and set(prev) & words("present_be") and word == "deployed":
+                return "present"  # "are now deployed in Haiti": a stock
             return "arrived"
         if word in words("present_3rd") and not _future_before(doc, h.start, sent):
             return "arrived"
