@@ -191,6 +191,14 @@ def test_bad_parameters_are_an_error_page(client: TestClient) -> None:
     page(client, "/states/%3Cscript%3E", 422)
 
 
+def test_a_state_page_by_name(client: TestClient) -> None:
+    by_name = page(client, f"/states/kenya?as_of={AS_OF}")
+    # the same page as by its code, but for the links back to the address asked for
+    assert by_name.replace("/states/kenya", "/states/KEN") == page(
+        client, f"/states/KEN?as_of={AS_OF}"
+    )
+
+
 def test_document_filters_and_csv_link(client: TestClient, store: Store) -> None:
     site = next(d.site for d in store.documents() if d.site)
     html = page(client, f"/documents?site={site}")

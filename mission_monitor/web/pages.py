@@ -13,7 +13,6 @@ from fastapi.responses import HTMLResponse, Response
 
 from mission_monitor import report
 from mission_monitor.reconcile import Record
-from mission_monitor.resolve.actors import actor_name
 from mission_monitor.store.web_queries import DocumentFilter, FactFilter
 from mission_monitor.web import charts, views
 from mission_monitor.web.api import LanguageParam, QueryText, SiteParam, data_of, known_by
@@ -214,7 +213,7 @@ def state_page(
     offset: Offset = 0,
 ) -> Response:
     data = data_of(request)
-    code = actor.upper()
+    code = report.resolve_actor(actor, data.mission)  # a code, or a name: /states/kenya
     record = data.record(known_by(as_of))
     flt = FactFilter(actor=code, as_of=known_by(as_of))
     rows = data.fact_page(flt, STATE_FACTS + 1, offset)
@@ -229,7 +228,7 @@ def state_page(
     sources: dict[int, Any] = {}
     for sf in facts:
         sources.setdefault(sf.doc_id, sf)
-    name = record.mission.name if record.mission.is_mission_actor(code) else actor_name(code)
+    name = report.actor_name(code, record.mission)
     return render(
         request,
         "state.html",
