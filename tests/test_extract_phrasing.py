@@ -283,3 +283,15 @@ def test_a_stock_after_a_change() -> None:
     ]
     assert personnel("The number of displaced people rose to 9,000.") == []
     assert personnel("The overall total climbed to 9,000.") == []
+
+
+def test_more_after_a_head_count_with_a_date_after_it() -> None:
+    got = personnel("The first 30 Jamaican soldiers landed on 2 May, followed by 20 more on 9 May.")
+    assert ("JAM", "arrived", 20, "exact", "military") in got
+
+
+def test_no_word_class_holds_a_yaml_boolean() -> None:
+    from mission_monitor.extract.rules import rules
+
+    for name, members in rules().words.items():
+        assert not members & {"true", "false"}, name  # an unquoted on/off/yes/no in YAML

@@ -276,7 +276,9 @@ def _remainder(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
         if not any(h.group in verbs and k - 3 <= h.end <= k + 1 for h in sent.hits):
             return None
     elif after in words("more_after") and (
-        fig.end + 1 >= sent.end or not doc[fig.end + 1].is_alpha
+        fig.end + 1 >= sent.end
+        or not doc[fig.end + 1].is_alpha
+        or doc[fig.end + 1].lower_ in words("after_more")
     ):
         pass  # "has offered up to 170 more"
     elif any(h.group in verbs and h.end == k + 1 for h in sent.hits) and (
