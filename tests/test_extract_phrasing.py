@@ -295,3 +295,16 @@ def test_no_word_class_holds_a_yaml_boolean() -> None:
 
     for name, members in rules().words.items():
         assert not members & {"true", "false"}, name  # an unquoted on/off/yes/no in YAML
+
+
+def test_pronoun_subjects_and_arrival_dates_from_the_sentence_before() -> None:
+    got = facts("Chad's contingent is in the capital. It now numbers 310 gendarmes.")
+    assert [(f.actor, f.status, f.count) for f in got if f.kind == "personnel"] == [
+        ("TCD", "present", 310)
+    ]
+    got = facts(
+        "On Sunday a charter carrying Chadian gendarmes touched down in Haiti. "
+        "Some 150 gendarmes were aboard."
+    )
+    people = [(f.actor, f.status, f.count, f.date) for f in got if f.kind == "personnel"]
+    assert people == [("TCD", "arrived", 150, "2024-08-11")]

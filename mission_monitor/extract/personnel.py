@@ -591,6 +591,16 @@ def _resolve(sent: Sentence, doc: Doc, h: Hit) -> str | None:
     return group
 
 
+def _flow_date(sent: Sentence, doc: Doc, published: str | None) -> str | None:
+    """The date of an arrival told in ``sent`` (the sentence before), if it tells one."""
+    for h in sent.hits:
+        if h.group in ("p:arrived", "deploy_event") and not _future_before(doc, h.start, sent):
+            got = pick_date(sent, doc, doc[h.start].idx, published)
+            if got is not None:
+                return got
+    return None
+
+
 def _now_in_clause(sent: Sentence, doc: Doc, fig: Figure) -> bool:
     """A present-time word ("now", "currently") in the figure's own clause."""
     cls = clauses(sent, doc)
@@ -622,8 +632,15 @@ _MISSION_KINDS = ("state", "official", "coref", "mission")
 
 
 def _actor(
-    sent: Sentence, doc: Doc, hc: HeadCount, status: str, fallback: str | None
+    sent: Sentence,
+    doc: Doc,
+    hc: HeadCount,
+    status: str,
+    fallback: str | None,
+    previous: tuple[str, ...] = (),
 ) -> tuple[str, str] | None:
+    """Whose head-count: see the module docstring. ``previous``: the contributors named in
+    the sentence before, for a pronoun subject ("It was made up of 400 officers")."""
     m = mission()
     fig = hc.figure
     if hc.mission_wide:
@@ -682,11 +699,16 @@ def _actor(
         return later[0].code, "nearest-after"
     if any(a.kind == "mission" and a.start >= hc.noun_end for a in sent.actors):
         return m.code, "mission-after"
+    nobody = not any(usable(a) and a.code != m.host for a in sent.actors)
     if (
-        fallback is not None
-        and hc.force is not None
-        and not any(usable(a) and a.code != m.host for a in sent.actors)
+        nobody
+        and len(previous) == 1
+        and any(
+            doc[k].lower_ in words("payer_pronouns") for k in range(sent.start, hc.figure.start)
+        )
     ):
+        return previous[0], "previous-sentence"
+    if fallback is not None and hc.force is not None and nobody:
         # "That first group, about 400 officers, landed on 25 June.": nobody named here, so
         # the state whose people the document is about; "1,000 personnel" (no force) may be
         # the whole mission's
@@ -825,7 +847,13 @@ def extract_personnel(ann: Annotated, published: str | None) -> tuple[list[Fact]
     people: list[Fact] = []
     events: list[Fact] = []
     owner = _document_owner(ann)
-    for sent in ann.sentences:
+    for idx, sent in enumerate(ann.sentences):
+        before = ann.sentences[idx - 1] if idx > 0 else None
+        previous = (
+            tuple(sorted({a.code for a in before.actors if contributor(a)}))
+            if before is not None
+            else ()
+        )
         evidence_text = ann.text[sent.start_char : sent.end_char]
         arrived_here: list[Fact] = []
         counted: list[int] = []
@@ -853,7 +881,7 @@ def extract_personnel(ann: Annotated, published: str | None) -> tuple[list[Fact]
                 sent.has("requires:un_resolution") or sent.has("p:authorized")
             ):
                 status = "authorized"
-            actor = _actor(sent, doc, hc, status, owner)
+            actor = _actor(sent, doc, hc, status, owner, previous)
             if actor is None:
                 continue
             code, how = actor
@@ -879,6 +907,9 @@ def extract_personnel(ann: Annotated, published: str | None) -> tuple[list[Fact]
                 date = present_date(sent, published) or published
             elif date is None and trig is not None and _reported_now(sent, doc, trig):
                 date = published  # "200 more will follow, the embassy said": said today
+            if date is None and status == "arrived" and not sent.dates and before is not None:
+                # "A plane landed on Tuesday. About 200 officers were on board.": that day
+                date = _flow_date(before, doc, published)
             counted.append(fig.start)
             fact = Fact(
                 kind="personnel",
