@@ -138,3 +138,11 @@ def test_non_english_text_is_flagged_and_extraction_skips_it() -> None:
     assert result.clean.language == "es"
     assert result.facts == []
     assert result.note is not None and "not English" in result.note
+
+
+def test_short_plain_english_is_english_not_pidgin() -> None:
+    # py3langid alone labels this Nigerian Pidgin (0.64), which would skip its extraction
+    assert detect_language("Kenya sent 400 police officers to Haiti on Tuesday.") == "en"
+    assert (
+        detect_language("Jamaica will send 24 soldiers to Haiti next week, officials said.") == "en"
+    )
