@@ -308,3 +308,32 @@ def test_pronoun_subjects_and_arrival_dates_from_the_sentence_before() -> None:
     )
     people = [(f.actor, f.status, f.count, f.date) for f in got if f.kind == "personnel"]
     assert people == [("TCD", "arrived", 150, "2024-08-11")]
+
+
+def test_the_day_something_was_said_is_past_even_beside_a_plan() -> None:
+    text = "KINGSTON, Aug 12 - Jamaica will send 40 more soldiers, the minister said."
+    (f,) = facts(text)
+    assert (f.actor, f.status, f.count, f.date) == ("JAM", "pledged", 40, "2024-08-12")
+    text = "Chad said on Monday it would send 90 more gendarmes."
+    (f,) = facts(text)
+    assert f.date == "2024-08-12"
+
+
+def test_a_relative_clause_keeps_its_own_date() -> None:
+    text = "Norway, which has pledged $9 million, said on Monday it would also send advisers."
+    assert [(f.actor, f.amount, f.date) for f in facts(text) if f.kind == "funding"] == [
+        ("NOR", 9_000_000, None)
+    ]
+
+
+def test_sizes_standby_and_national_ceilings() -> None:
+    got = personnel("The Belizean advance party, numbering some 40 marines, is due to leave soon.")
+    assert got == [("BLZ", "pledged", 40, "approx", "military")]
+    assert personnel("About 300 Chadian gendarmes remain on standby at home.") == [
+        ("TCD", "pledged", 300, "approx", "police")
+    ]
+    assert personnel("Peru's Congress on Tuesday approved sending up to 80 soldiers.") == [
+        ("PER", "pledged", 80, "at_most", "military")
+    ]
+    (ev,) = [e for e in events("The mission's mandate expires in May.", "2024-08-14")]
+    assert ev == ("mandate", ("UNSC",), "2025-05")

@@ -255,11 +255,28 @@ def pick_date(
         ranked.append((int(is_end), 0 if k == a_idx else 1, dist, d, k))
     ranked.sort(key=lambda r: (r[0], r[1], r[2]))
     for _end, _same, _dist, d, k in ranked:
-        pref: Prefer = prefer or ("future" if _future_clause(doc, cls[k]) else "past")
+        pref: Prefer = prefer or (
+            "future" if _future_clause(doc, cls[k]) and not _told_on(doc, d) else "past"
+        )
         got = resolve_date(d.text, published, pref)
         if got is not None:
             return got
     return None
+
+
+def _told_on(doc: Doc, d: DateSpan) -> bool:
+    """ "said on Friday", "NAIROBI, March 11 -": the day something was said or filed, which
+    is past even in a clause about the future."""
+    before = doc.text[max(0, d.start_char - 30) : d.start_char].split()
+    if before and before[-1].lower() == "on":
+        before = before[:-1]
+    if before and before[-1].lower().strip(",") in words("reporting"):
+        return True
+    after = doc.text[d.end_char : d.end_char + 40].lstrip()
+    if after.startswith("("):
+        after = after[after.find(")") + 1 :].lstrip()
+    # a dateline: "CITY, Month Day (Agency) - "
+    return after[:1] in ("-", "\u2013", "\u2014") and before[-1:] != [] and before[-1].endswith(",")
 
 
 def _token_at(doc: Doc, char: int, sent: Sentence) -> int:

@@ -525,6 +525,8 @@ def _status(sent: Sentence, doc: Doc, hc: HeadCount) -> tuple[str, Hit | None] |
             continue
         if h.group == "p:present" and doc[h.start].lower_ == "in":
             d += 3  # "in Haiti" alone is weak evidence of presence
+        if h.group == "p:present" and doc[h.start].lower_ in words("numbering"):
+            d += 8  # "the first group, numbering 50, is expected to leave": a size, no status
         if (
             h.group == "p:present"
             and doc[h.start].lower_.startswith("remain")
@@ -878,8 +880,11 @@ def extract_personnel(ann: Annotated, published: str | None) -> tuple[list[Fact]
                 status = "pledged"
             qualifier = _qualifier(sent, doc, fig)
             if qualifier == "at_most" and (
-                sent.has("requires:un_resolution") or sent.has("p:authorized")
+                sent.has("requires:un_resolution")
+                or (sent.has("p:authorized") and not sent.has("requires:other"))
             ):
+                # "authorised up to 2,500": a ceiling; a parliament's "approved sending up to
+                # 150 soldiers" is its state's offer
                 status = "authorized"
             actor = _actor(sent, doc, hc, status, owner, previous)
             if actor is None:
