@@ -337,3 +337,22 @@ def test_sizes_standby_and_national_ceilings() -> None:
     ]
     (ev,) = [e for e in events("The mission's mandate expires in May.", "2024-08-14")]
     assert ev == ("mandate", ("UNSC",), "2025-05")
+
+
+def test_a_breakdown_by_state_after_a_total() -> None:
+    got = personnel(
+        "The force numbered 520 personnel, of whom 400 were from Chad, 90 from Benin "
+        "and 30 from Belize."
+    )
+    assert {(a, s, c) for a, s, c, _q, _f in got} == {
+        ("MSS", "present", 520),
+        ("TCD", "present", 400),
+        ("BEN", "present", 90),
+        ("BLZ", "present", 30),
+    }
+
+
+def test_a_money_noun_yields_to_a_verb_in_its_clause() -> None:
+    assert money("The trust fund has received donations totalling $30 million.") == [
+        ("UN", "deposited", 30_000_000, "USD", "exact")
+    ]

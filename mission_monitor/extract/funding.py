@@ -136,6 +136,19 @@ def extract_funding(ann: Annotated, published: str | None) -> list[Fact]:
             if not cands:
                 continue
             best_d, best = cands[0]
+            # "had received contributions totalling $X": a noun that names money says less
+            # than a verb in the same clause
+            if doc[best.start].lower_ in words("money_nouns"):
+                cls0 = clauses(sent, doc)
+                own0 = cls0[clause_index(cls0, start)]
+                verbs = [
+                    c
+                    for c in cands
+                    if doc[c[1].start].lower_ not in words("money_nouns")
+                    and own0.start <= c[1].start < own0.end
+                ]
+                if verbs:
+                    best_d, best = verbs[0]
             blockers = [_dist(h, start, end) for h in sent.hits if h.group == "f:not"]
             if blockers and min(blockers) <= best_d:
                 continue
@@ -148,10 +161,6 @@ def extract_funding(ann: Annotated, published: str | None) -> list[Fact]:
             own = cls[clause_index(cls, start)]
             if any(h.group == "f:other" and own.start <= h.start < own.end for h in sent.hits):
                 continue  # "$100 million in humanitarian aid": not for the mission
-            payer = _payer(ann, sent, start, end) or _payer_elsewhere(ann, idx, own, status)
-            if payer is None:
-                continue
-            code, how = payer
             later_deposit = [
                 h
                 for h in sent.hits
@@ -166,6 +175,10 @@ def extract_funding(ann: Annotated, published: str | None) -> list[Fact]:
                 # "contributed Sh12 billion to the UN trust fund" (in the amount's clause)
                 status = "deposited"
                 best = later_deposit[0]
+            payer = _payer(ann, sent, start, end) or _payer_elsewhere(ann, idx, own, status)
+            if payer is None:
+                continue
+            code, how = payer
             date = pick_date(sent, doc, doc[best.start].idx, published) or present_date(
                 sent, published
             )

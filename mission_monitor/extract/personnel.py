@@ -265,6 +265,19 @@ def _ellipsis(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
     return HeadCount(fig, fig.end, None, None, "ellipsis", mission_wide=not pronoun)
 
 
+def _from_state(sent: Sentence, doc: Doc, fig: Figure) -> ActorMention | None:
+    """The state in "745 (were) from Kenya" right after a bare figure."""
+    j = fig.end
+    while j < sent.end and doc[j].lower_ in ("were", "are", "was", "is", "came", "come"):
+        j += 1
+    if j >= sent.end or doc[j].lower_ != "from":
+        return None
+    a = next((x for x in sent.actors if x.start in (j + 1, j + 2)), None)
+    if a is None or a.kind != "state" or a.code == mission().host:
+        return None
+    return a
+
+
 def _remainder(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
     """ "we have deployed 800 officers and will send the remaining 200": a bare figure after
     "remaining", "another"... sent or pledged, beside a head-count it continues."""
@@ -286,6 +299,22 @@ def _remainder(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
     ):
         pass  # "has so far deployed about 400."
     else:
+        # "1,014 personnel, of whom 745 were from Kenya, 150 from Guatemala": a breakdown
+        src = _from_state(sent, doc, fig)
+        if src is not None:
+            for other in sent.figures:
+                hc = _noun_phrase(sent, doc, other) if other.start < fig.start else None
+                if hc is not None:
+                    got = _status(sent, doc, hc)
+                    return HeadCount(
+                        fig,
+                        src.end,
+                        hc.force,
+                        src,
+                        "from-list",
+                        status=got[0] if got is not None else None,
+                    )
+            return None
         # "Benin will contribute 2,000 troops, Chad 400 and Bangladesh 100": gapping
         state = next((a for a in sent.actors if a.end == fig.start and a.kind == "state"), None)
         if state is None:
