@@ -356,3 +356,10 @@ def test_a_money_noun_yields_to_a_verb_in_its_clause() -> None:
     assert money("The trust fund has received donations totalling $30 million.") == [
         ("UN", "deposited", 30_000_000, "USD", "exact")
     ]
+
+
+def test_an_unnamed_payer_of_a_national_currency() -> None:
+    assert money("The Treasury has set aside J$90 million for the deployment.") == [
+        ("JAM", "pledged", 90_000_000, "JMD", "exact")
+    ]
+    assert money("A further $50 million has been pledged for the mission.") == []

@@ -57,3 +57,13 @@ def test_dollar_figures_round_trip(n: int) -> None:
     m = parse_money(f"The donor gave ${n:,} to the fund.")
     assert m is not None
     assert (m.amount, m.currency) == (n, "USD")
+
+
+def test_currency_homes_are_real_codes_and_shared_currencies_have_none() -> None:
+    from mission_monitor.resolve.money import _homes, currency_home
+
+    for cur, state in _homes().items():
+        assert pycountry.currencies.get(alpha_3=cur) is not None, cur
+        assert pycountry.countries.get(alpha_3=state) is not None, state
+    assert currency_home("KES") == "KEN"
+    assert currency_home("USD") is None and currency_home("EUR") is None

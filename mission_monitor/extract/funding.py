@@ -22,6 +22,7 @@ from mission_monitor.extract.context import (
 from mission_monitor.extract.rules import words
 from mission_monitor.models import Evidence, Fact
 from mission_monitor.resolve.actors import mission
+from mission_monitor.resolve.money import currency_home
 
 _STATUS = ("f:pledged", "f:deposited", "f:disbursed")
 _WINDOW = 16
@@ -176,6 +177,9 @@ def extract_funding(ann: Annotated, published: str | None) -> list[Fact]:
                 status = "deposited"
                 best = later_deposit[0]
             payer = _payer(ann, sent, start, end) or _payer_elsewhere(ann, idx, own, status)
+            home = currency_home(mm.original.currency if mm.original else mm.currency)
+            if payer is None and home is not None and home != mission().host:
+                payer = home, "currency"  # "The Treasury allocated Sh12 billion": Kenya
             if payer is None:
                 continue
             code, how = payer

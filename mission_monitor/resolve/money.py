@@ -97,6 +97,23 @@ def _parse_one(m: re.Match[str]) -> tuple[float, str] | None:
     return value, cur
 
 
+@cache
+def _homes() -> dict[str, str]:
+    with (
+        resources.files("mission_monitor.resolve")
+        .joinpath("data", "currencies.yaml")
+        .open(encoding="utf-8") as f
+    ):
+        data = yaml.safe_load(f)
+    return dict(data.get("home", {}))
+
+
+def currency_home(currency: str) -> str | None:
+    """The one state whose national currency this is (KES -> KEN), or ``None`` for a
+    currency many states pay in (USD, EUR) or one not listed."""
+    return _homes().get(currency)
+
+
 def parse_money(text: str) -> MoneyMention | None:
     """The first amount in ``text`` (see ``find_money``)."""
     found = find_money(text)
