@@ -363,3 +363,10 @@ def test_an_unnamed_payer_of_a_national_currency() -> None:
         ("JAM", "pledged", 90_000_000, "JMD", "exact")
     ]
     assert money("A further $50 million has been pledged for the mission.") == []
+
+
+def test_follow_with_an_object_and_residents_are_not_personnel() -> None:
+    assert personnel("Chad's offer of 300 gendarmes followed weeks of talks.") == [
+        ("TCD", "pledged", 300, "exact", "police")
+    ]
+    assert personnel("About 80 Jamaicans live in Haiti.") == []

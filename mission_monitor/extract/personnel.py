@@ -81,6 +81,17 @@ def _weak_ok(doc: Doc, sent: Sentence, j: int) -> bool:
     return bool(tail) and tail[0] == "of" and any(w in words("force_bodies") for w in tail[1:])
 
 
+def _speaks_of_personnel(sent: Sentence, doc: Doc) -> bool:
+    """Whether the sentence names troops, police or the mission ("joining 400 Kenyans
+    already there" beside "soldiers landed"), so that "400 Kenyans" are personnel, not
+    residents."""
+    r = rules()
+    return any(a.kind == "mission" for a in sent.actors) or any(
+        doc[k].lower_ in r.noun_force and doc[k].lower_ not in r.weak_nouns
+        for k in range(sent.start, sent.end)
+    )
+
+
 def _noun_phrase(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
     """The personnel noun that goes with a figure, scanning the words right after it."""
     r = rules()
@@ -115,6 +126,7 @@ def _noun_phrase(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
             if (
                 a.via == "demonym"
                 and a.start == j
+                and _speaks_of_personnel(sent, doc)
                 and doc[a.end - 1].lower_.endswith("s")
                 and (a.end >= sent.end or not doc[a.end].is_alpha or doc[a.end].is_lower)
                 and not (a.end < sent.end and doc[a.end].lower_ in r.noun_force)
@@ -556,6 +568,15 @@ def _status(sent: Sentence, doc: Doc, hc: HeadCount) -> tuple[str, Hit | None] |
             d += 3  # "in Haiti" alone is weak evidence of presence
         if h.group == "p:present" and doc[h.start].lower_ in words("numbering"):
             d += 8  # "the first group, numbering 50, is expected to leave": a size, no status
+        if (
+            h.group == "p:arrived"
+            and doc[h.start].lower_.startswith("follow")
+            and h.end < sent.end
+            and doc[h.end].is_alpha
+            and doc[h.end].lower_ not in words("after_more")
+            and doc[h.end].lower_ != "by"
+        ):
+            continue  # "the pledge followed months of talks": an object, not an arrival
         if (
             h.group == "p:present"
             and doc[h.start].lower_.startswith("remain")
