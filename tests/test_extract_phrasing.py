@@ -370,3 +370,94 @@ def test_follow_with_an_object_and_residents_are_not_personnel() -> None:
         ("TCD", "pledged", 300, "exact", "police")
     ]
     assert personnel("About 80 Jamaicans live in Haiti.") == []
+
+
+def test_simple_past_sent_with_people_as_object_is_a_deployment() -> None:
+    assert events("Chad and Benin later sent small contingents to Haiti.") == [
+        ("deployment", ("BEN",), None),
+        ("deployment", ("TCD",), None),
+    ]
+    assert events("Benin sent a letter to Haiti on Monday.") == []
+
+
+def test_us_style_date_followed_by_a_comma() -> None:
+    got = events(
+        "The Security Council authorised the force on March 4, 2024, but it was not a UN operation."
+    )
+    assert got == [("un_resolution", ("UNSC",), "2024-03-04")]
+
+
+def test_a_mandate_the_force_gets_and_a_level_that_stands_at() -> None:
+    assert events("The force gets a fresh nine-month mandate.") == [("mandate", ("UNSC",), None)]
+    got = personnel(
+        "The Chadian contingent, which stands at roughly 400 gendarmes, holds the port."
+    )
+    assert got == [("TCD", "present", 400, "approx", "police")]
+
+
+def test_met_with_a_reaction_is_no_meeting() -> None:
+    assert events("The plan was met with scepticism by Mexico and Brazil.") == []
+    got = events("Ruto met with Haitian Prime Minister Garry Conille on Monday.")
+    assert [(t, a) for t, a, _d in got] == [("meeting", ("HTI", "KEN"))]
+
+
+def test_members_of_a_named_team_are_a_head_count() -> None:
+    got = personnel("Some 30 members of the Chadian rapid response team will deploy next week.")
+    assert [(a, s, c) for a, s, c, _q, _f in got] == [("TCD", "pledged", 30)]
+    assert events("Kenya had dispatched a team of officials to Haiti in May.") == []
+
+
+def test_a_departure_towards_the_host_after_a_reporting_verb() -> None:
+    got = personnel(
+        "The Government of Chad announces that 40 officers of the national gendarmerie departed "
+        "N'Djamena yesterday for Port-au-Prince, where they will serve with the mission."
+    )
+    assert [(a, s, c) for a, s, c, _q, _f in got] == [("TCD", "arrived", 40)]
+    got = personnel("A 30-member team of Chadian gendarmes left on Friday, bound for Haiti.")
+    assert [(a, s, c) for a, s, c, _q, _f in got] == [("TCD", "arrived", 30)]
+
+
+def test_landing_back_home_is_a_withdrawal() -> None:
+    got = personnel(
+        "Fourteen members of the outgoing Chadian team landed back in N'Djamena on Sunday."
+    )
+    assert [(a, s, c) for a, s, c, _q, _f in got] == [("TCD", "withdrawn", 14)]
+
+
+def test_joined_by_takes_the_status_of_the_clause_it_hangs_on() -> None:
+    got = facts(
+        "About 400 Chadian gendarmes are currently in Haiti, joined by some 50 soldiers from Benin."
+    )
+    assert {(f.actor, f.status, f.count, f.date) for f in got if f.kind == "personnel"} == {
+        ("TCD", "present", 400, "2024-08-14"),
+        ("BEN", "present", 50, "2024-08-14"),
+    }
+    got = facts("About 400 Chadian gendarmes landed on Monday, joined by 50 soldiers from Benin.")
+    assert {(f.actor, f.status, f.count) for f in got if f.kind == "personnel"} == {
+        ("TCD", "arrived", 400),
+        ("BEN", "arrived", 50),
+    }
+    assert personnel("Benin joined the mission in May with 50 soldiers.") == [
+        ("BEN", "arrived", 50, "exact", "military")
+    ]
+
+
+def test_a_planned_or_authorised_strength_is_a_target() -> None:
+    got = personnel(
+        "Officials said the force remained well short of its planned strength of 3,000 personnel."
+    )
+    assert got == [("MSS", "pledged", 3000, "exact", None)]
+    got = personnel("The mission's authorised strength of 2,500 personnel has never been reached.")
+    assert got == [("MSS", "authorized", 2500, "exact", None)]
+    got = personnel("The force's strength of 900 personnel is spread across three bases.")
+    assert got == [("MSS", "present", 900, "exact", None)]
+
+
+def test_a_state_s_group_of_n_is_a_head_count() -> None:
+    assert personnel("Chad's first group of 50 arrived in the Haitian capital last May.") == [
+        ("TCD", "arrived", 50, "exact", None)
+    ]
+    assert personnel("A Beninese team of 30 landed on Monday.") == [
+        ("BEN", "arrived", 30, "exact", None)
+    ]
+    assert personnel("A group of 20 nations backed the mission on Monday.") == []

@@ -78,7 +78,14 @@ def _after_verb(sent: Sentence, fig: Figure, groups: tuple[str, ...]) -> bool:
 def _weak_ok(doc: Doc, sent: Sentence, j: int) -> bool:
     """ "24 members of the Jamaica Defence Force": a weak noun that names its force after."""
     tail = [t.lower_ for t in doc[j + 1 : min(j + 8, sent.end)]]
-    return bool(tail) and tail[0] == "of" and any(w in words("force_bodies") for w in tail[1:])
+    if not tail or tail[0] != "of":
+        return False
+    # "... of the outgoing team", "... of the JDF and JCF": a collective noun or a force acronym
+    return any(
+        w in words("force_bodies") or w in rules().collective_nouns for w in tail[1:]
+    ) or any(
+        t.is_upper and t.is_alpha and len(t.text) >= 2 for t in doc[j + 2 : min(j + 8, sent.end)]
+    )
 
 
 def _speaks_of_personnel(sent: Sentence, doc: Doc) -> bool:
@@ -187,6 +194,24 @@ def _collective(sent: Sentence, doc: Doc, fig: Figure) -> str | None:
         if noun in r.collective_nouns or (noun in r.noun_force and noun not in r.weak_nouns):
             return "contingent" if noun in r.noun_force else noun
     return None
+
+
+def _owned_collective(sent: Sentence, doc: Doc, fig: Figure) -> bool:
+    """ "Chad's first group of 50 arrived", "the Beninese team of 30 landed": a collective owned
+    by a state (possessive or demonym), the figure ending the noun phrase ("a group of 20
+    nations" is no head-count)."""
+    j = fig.end
+    if j < sent.end and doc[j].is_alpha:
+        starts_hit = any(h.start == j for h in sent.hits)
+        if not (starts_hit or doc[j].lower_ in words("np_enders")):
+            return False  # "a group of 20 nations": a noun follows, the figure counts it
+    k = _skip_qualifiers(doc, sent, fig.start - 1) - 1  # the collective noun
+    for a in sent.actors:
+        if a.kind != "state" or not (k - 4 <= a.end <= k):
+            continue
+        if a.via == "demonym" or (a.end < sent.end and doc[a.end].lower_ in ("'s", "\u2019s")):
+            return True
+    return False
 
 
 def _raised_to(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
@@ -475,6 +500,8 @@ def _head_count(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
     coll = _collective(sent, doc, fig)
     if coll is not None and coll in r.collective_counts:
         return HeadCount(fig, fig.end, None, None, f"collective:{coll}")
+    if coll is not None and _owned_collective(sent, doc, fig):
+        return HeadCount(fig, fig.end, None, None, f"collective:{coll}")
     # "Guatemala (150), el Salvador (78) ... have troops": a list of states with figures.
     if (
         fig.start - 1 > sent.start
@@ -583,6 +610,10 @@ def _status(sent: Sentence, doc: Doc, hc: HeadCount) -> tuple[str, Hit | None] |
             and _phrase_at(doc, h.end, sent.end, "stalled") > 0
         ):
             continue  # "the deployment remains frozen": not a strength on the ground
+        if h.group == "p:arrived" and any(
+            w.group == "p:withdrawn" and w.start == h.start for w in sent.hits
+        ):
+            continue  # "landed back in Nairobi": a return home, not an arrival
         cands.append((d, _STATUS_GROUPS.index(h.group), h))
     if not cands:
         return None
@@ -607,6 +638,36 @@ def _resolve(sent: Sentence, doc: Doc, h: Hit) -> str | None:
     """The status a trigger gives, with its tense: "to deploy" pledges, "deployed" arrived."""
     word = doc[h.start].lower_
     group = h.group.split(":", 1)[1]
+    if (
+        group == "pledged"
+        and word.startswith("announc")
+        and h.end < sent.end
+        and doc[h.end].lower_ == "that"
+    ):
+        return None  # "announces that 40 officers departed": the clause after tells the status
+    if (
+        group == "arrived"
+        and word.startswith("join")
+        and h.end < sent.end
+        and doc[h.end].lower_ == "by"
+    ):
+        # "600 are currently in Haiti, joined by 20 from Chad": the participle inherits the
+        # status of the clause it hangs on
+        before = [
+            b
+            for b in sent.hits
+            if b.group in _STATUS_GROUPS and b.group != "p:has" and b.end <= h.start
+        ]
+        for b in sorted(before, key=lambda b: -b.start):
+            got = _resolve(sent, doc, b)
+            if got not in (None, "skip"):
+                return got
+    if group == "present" and word in ("strength", "size", "complement"):
+        mods = {doc[k].lower_ for k in range(max(sent.start, h.start - 2), h.start)}
+        if mods & {"authorised", "authorized", "mandated"}:
+            return "authorized"  # "its authorised strength of 2,500": a ceiling, not a stock
+        if mods & {"planned", "intended", "envisaged", "envisioned", "target", "full", "promised"}:
+            return "pledged"  # "its planned strength of 2,500": a target
     if group == "deploy":
         if word in words("past_deploy"):
             prev = [doc[k].lower_ for k in range(max(sent.start, h.start - 2), h.start)]
@@ -846,7 +907,21 @@ def _deployments(
     r = rules()
     m = mission()
     out: list[Fact] = []
-    people_words = set(r.noun_force) | {"contingent", "batch", "teams", "units", "rotation"}
+    # a singular "team" is too often "a team of officials"
+    people_words = set(r.noun_force) | {
+        "contingent",
+        "contingents",
+        "batch",
+        "batches",
+        "teams",
+        "unit",
+        "units",
+        "squad",
+        "squads",
+        "detachment",
+        "detachments",
+        "rotation",
+    }
     if any(doc[k].lower_ in r.casualty for k in range(sent.start, sent.end)):
         return out  # "an officer serving with the mission was killed": not a deployment
     cls = clauses(sent, doc)
@@ -858,13 +933,10 @@ def _deployments(
             continue  # "380 Kenyan police officers are currently deployed": a head-count
         word = doc[h.start].lower_
         if word in ("sent", "contributed"):
-            # "have sent small teams": a perfect tense, and people as the object
-            aux = any(
-                doc[k].lower_ in ("has", "have", "had", "already")
-                for k in range(max(sent.start, h.start - 2), h.start)
-            )
+            # "have sent small teams", "later sent smaller teams": people as the object
+            # ("sent a letter" is no deployment)
             obj = any(doc[k].lower_ in people_words for k in range(h.end, min(h.end + 4, sent.end)))
-            if not (aux and obj):
+            if not obj:
                 continue
         has_people = any(doc[k].lower_ in people_words for k in range(sent.start, sent.end))
         enters_host = any(a.code == m.host and h.end <= a.start <= h.end + 3 for a in sent.actors)

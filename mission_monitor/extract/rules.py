@@ -86,7 +86,9 @@ def token_patterns(phrase: str) -> list[dict[str, Any]]:
     """A Matcher pattern for one phrase ("set to" -> two literal tokens)."""
     out: list[dict[str, Any]] = []
     for tok in phrase.lower().replace("\u2019", "'").split():
-        if (_REGEX_CHARS.search(tok) and tok not in ("(", ")", "+")) or "'" in tok:
+        if tok == "<any>":  # one optional word of any kind but punctuation: a short gap
+            out.append({"IS_PUNCT": False, "OP": "?"})
+        elif (_REGEX_CHARS.search(tok) and tok not in ("(", ")", "+")) or "'" in tok:
             rx = tok.replace("'", "['\u2019]")
             try:
                 re.compile(rx)
