@@ -461,3 +461,27 @@ def test_a_state_s_group_of_n_is_a_head_count() -> None:
         ("BEN", "arrived", 30, "exact", None)
     ]
     assert personnel("A group of 20 nations backed the mission on Monday.") == []
+
+
+def test_an_arrival_that_brought_the_force_to_a_new_level() -> None:
+    got = personnel(
+        "The arrival of a third 80-strong Beninese unit in March brought the force to roughly "
+        "1,200 personnel."
+    )
+    assert got == [
+        ("BEN", "arrived", 80, "exact", None),
+        ("MSS", "present", 1200, "approx", None),
+    ]
+    got = personnel("Benin sent 15 more soldiers, bringing its contingent to 95.")
+    assert [(a, s, c) for a, s, c, _q, _f in got] == [
+        ("BEN", "arrived", 15),
+        ("BEN", "present", 95),
+    ]
+
+
+def test_the_verb_of_a_subject_with_a_long_modifier() -> None:
+    got = personnel(
+        "A 30-member team drawn from the Chadian National Army and the Chadian National "
+        "Gendarmerie departed the international airport on Friday for Haiti."
+    )
+    assert [(a, s, c) for a, s, c, _q, _f in got] == [("TCD", "arrived", 30)]

@@ -236,6 +236,8 @@ def _raised_to(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
             people = [
                 a for a in sent.actors if a.start in span and a.via == "demonym" and usable(a)
             ]
+            # "brought the force to 1,000": the stock of the mission itself
+            people = people or [a for a in sent.actors if a.start in span and a.kind == "mission"]
             nouns = [
                 j
                 for j in span
@@ -486,6 +488,9 @@ def _apposition(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
 
 def _head_count(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
     r = rules()
+    raised = _raised_to(sent, doc, fig)
+    if raised is not None and raised.np_actor is not None and raised.np_actor.kind == "mission":
+        return raised  # "brought the force to 1,000 personnel": the mission's stock
     hc = _noun_phrase(sent, doc, fig)
     if hc is not None:
         return hc
@@ -590,7 +595,16 @@ def _status(sent: Sentence, doc: Doc, hc: HeadCount) -> tuple[str, Hit | None] |
             continue
         d = _distance(h, hc.figure, hc.noun_end)
         if d > _WINDOW:
-            continue
+            # "A 20-member team drawn from the army and the police departed on Thursday": the
+            # verb of a subject with a long modifier, taken only when nothing nearer speaks
+            if not (
+                hc.figure.start - sent.start <= 3
+                and h.start >= hc.noun_end
+                and d <= 2 * _WINDOW
+                and h.group in ("p:arrived", "p:withdrawn")
+            ):
+                continue
+            d += _WINDOW
         if h.group == "p:present" and doc[h.start].lower_ == "in":
             d += 3  # "in Haiti" alone is weak evidence of presence
         if h.group == "p:present" and doc[h.start].lower_ in words("numbering"):
@@ -618,6 +632,17 @@ def _status(sent: Sentence, doc: Doc, hc: HeadCount) -> tuple[str, Hit | None] |
     if not cands:
         return None
     cands.sort(key=lambda c: (c[0], c[1]))
+    # "the arrival of 80 Beninese soldiers brought ...": a nominal trigger governs its of-object
+    for _d, _o, h in cands:
+        if (
+            h.group in ("p:arrived", "p:withdrawn", "p:deploy")
+            and h.end < hc.figure.start <= h.end + 6
+            and doc[h.end].lower_ == "of"
+            and doc[h.start].lower_ in words("nominal_triggers")
+        ):
+            cands.remove((_d, _o, h))
+            cands.insert(0, (_d, _o, h))
+            break
     for _d, _o, h in cands:
         if h.group == "p:has" and (
             h.start >= hc.noun_end
