@@ -325,3 +325,21 @@ def test_wrapped_lines_are_not_sentence_ends() -> None:
     (f,) = facts(text)
     assert (f.actor, f.status, f.count, f.date) == ("PER", "pledged", 140, "2024-08-13")
     assert "\n" in (f.evidence.sentence if f.evidence else "")
+
+
+def test_a_text_over_a_million_characters_is_read() -> None:
+    """spaCy refuses texts over its max_length (E088) by default: the blank pipeline has no
+    model whose memory that guard protects, so a long report is split into its sentences."""
+    from mission_monitor.extract.annotate import MAX_TEXT_CHARS, nlp
+
+    block = "Chad sent more gendarmes on Monday. Roads were calm.\n\nA headline without a stop\n\n"
+    text = block * (1_000_000 // len(block) + 10)
+    assert 1_000_000 < len(text) < MAX_TEXT_CHARS
+    doc = nlp()(text)
+    sents = [s.text.strip() for s in doc.sents if s.text.strip()]
+    assert len(sents) == 3 * text.count(block)
+    assert sents[-3:] == [
+        "Chad sent more gendarmes on Monday.",
+        "Roads were calm.",
+        "A headline without a stop",
+    ]

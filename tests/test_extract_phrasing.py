@@ -485,3 +485,9 @@ def test_the_verb_of_a_subject_with_a_long_modifier() -> None:
         "Gendarmerie departed the international airport on Friday for Haiti."
     )
     assert [(a, s, c) for a, s, c, _q, _f in got] == [("TCD", "arrived", 30)]
+
+
+def test_the_size_of_a_commitment_is_a_pledge() -> None:
+    assert personnel("The rest of Chad's 800-strong commitment would follow later this year.") == [
+        ("TCD", "pledged", 800, "exact", None)
+    ]

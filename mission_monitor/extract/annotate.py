@@ -11,13 +11,16 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import cast
 
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
+from thinc.types import Ints2d
 
 from mission_monitor.extract.rules import rules, token_patterns, words
 from mission_monitor.resolve import actors as actor_tables
@@ -37,6 +40,8 @@ def hard_breaks(doc: Doc) -> Doc:
     """Line breaks end sentences: headlines, bullets and captions have no full stop. A single
     line break before a lower-case word or a digit is a wrapped line ("to send 1,000\npolice
     officers"), not an end."""
+    starts = doc.to_array([SENT_START])
+    found = False
     for i in range(1, len(doc)):
         prev = doc[i - 1].text
         if "\n" not in prev:
@@ -45,8 +50,16 @@ def hard_breaks(doc: Doc) -> Doc:
         last = doc[i - 2].lower_ if i >= 2 else ""
         if prev.count("\n") == 1 and (first.islower() or first.isdigit() or last in _CONTINUES):
             continue
-        doc[i].is_sent_start = True
+        starts[i] = 1
+        found = True
+    # one write for the whole document: setting Token.is_sent_start checks the whole Doc each
+    # time, which made a long text quadratic
+    if found:
+        doc.from_array([SENT_START], cast(Ints2d, starts))
     return doc
+
+
+MAX_TEXT_CHARS = 50_000_000  # spaCy's max_length for the blank pipeline (see nlp())
 
 
 @cache
@@ -55,6 +68,10 @@ def nlp() -> Language:
     pipeline = spacy.blank("en")
     pipeline.add_pipe("hard_breaks")
     pipeline.add_pipe("sentencizer")
+    # spaCy's 1,000,000-character guard protects the memory of a parser or NER model; this
+    # pipeline has neither (a tokenizer and a sentencizer, linear in the text), so a long report
+    # or a whole-site dump is safe to read in one piece.
+    pipeline.max_length = MAX_TEXT_CHARS
     return pipeline
 
 

@@ -147,6 +147,9 @@ def _noun_phrase(sent: Sentence, doc: Doc, fig: Figure) -> HeadCount | None:
         # the size word, unless a personnel noun follows ("team of Jamaican soldiers")
         nxt = doc[j + 1].lower_ if j + 1 < sent.end else ""
         size = any(doc[k].lower_ in words("size_words") for k in range(fig.end, j))
+        if low in words("pledge_nouns") and size and sized is None:
+            # "Kenya's 1,000-strong commitment": the size of a promise is a pledge
+            return HeadCount(fig, j + 1, force, np_actor, "strong-pledge", status="pledged")
         if low in r.collective_nouns and size and sized is None:
             sized = HeadCount(fig, j + 1, force, np_actor, "strong")
             if nxt not in r.modifiers and nxt not in r.noun_force:
