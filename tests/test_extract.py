@@ -343,3 +343,11 @@ def test_a_text_over_a_million_characters_is_read() -> None:
         "Roads were calm.",
         "A headline without a stop",
     ]
+
+
+def test_titles_and_honours_end_no_sentence() -> None:
+    text = "On Monday the Hon. Jane Doe, K.C., called Dr. Sam Lee and Rt. Hon. Ann Roe. Then rain."
+    assert [s.text for s in nlp()(text).sents] == [
+        "On Monday the Hon. Jane Doe, K.C., called Dr. Sam Lee and Rt. Hon. Ann Roe.",
+        "Then rain.",
+    ]

@@ -14,9 +14,10 @@ from functools import cache
 from typing import cast
 
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
@@ -66,6 +67,12 @@ MAX_TEXT_CHARS = 50_000_000  # spaCy's max_length for the blank pipeline (see nl
 def nlp() -> Language:
     """The shared pipeline: tokenizer, hard line breaks, sentencizer. No statistical model."""
     pipeline = spacy.blank("en")
+    # "the Hon. Jane Doe, K.C., met Dr. Ruto": a title's full stop ends no sentence
+    tokenizer = pipeline.tokenizer
+    assert isinstance(tokenizer, Tokenizer)
+    for abbr in words("abbreviations"):
+        for form in {abbr, abbr.capitalize(), abbr.upper()}:
+            tokenizer.add_special_case(form, [{ORTH: form}])
     pipeline.add_pipe("hard_breaks")
     pipeline.add_pipe("sentencizer")
     # spaCy's 1,000,000-character guard protects the memory of a parser or NER model; this
