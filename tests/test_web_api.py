@@ -269,6 +269,8 @@ def test_csv_cells_cannot_become_formulas() -> None:
         "/api/v1/documents?q=" + "x" * 300,
         "/api/v1/status?as_of=0000",
         "/api/v1/conflicts?limit=100000",
+        "/api/v1/facts?after=0.0",  # not a whole number, though pydantic would round it
+        "/api/v1/facts?limit=1e3",
     ],
 )
 def test_bad_parameters_are_422_with_the_error_shape(client: TestClient, url: str) -> None:

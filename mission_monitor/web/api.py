@@ -30,6 +30,7 @@ from mission_monitor.web.params import (
     date_end,
     documented,
     text_check,
+    whole,
 )
 from mission_monitor.web.schemas import (
     DOCUMENT_CSV_COLUMNS,
@@ -132,6 +133,7 @@ def list_facts(
     offset: Offset = 0,
     after: Annotated[
         int | None,
+        whole,
         Query(ge=0, le=2**62, description="Only facts with a greater id: the `next` link uses it."),
     ] = None,
     format: FormatParam = "json",
