@@ -133,8 +133,8 @@ def list_facts(
     offset: Offset = 0,
     after: Annotated[
         int | None,
-        whole,
         Query(ge=0, le=2**62, description="Only facts with a greater id: the `next` link uses it."),
+        whole,
     ] = None,
     format: FormatParam = "json",
 ) -> Any:

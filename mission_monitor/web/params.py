@@ -101,9 +101,9 @@ def _whole_number(value: Any) -> Any:
 whole = BeforeValidator(_whole_number)
 
 Limit = Annotated[
-    int, whole, Query(ge=1, le=MAX_LIMIT, description=f"Page size, at most {MAX_LIMIT}.")
+    int, Query(ge=1, le=MAX_LIMIT, description=f"Page size, at most {MAX_LIMIT}."), whole
 ]
-Offset = Annotated[int, whole, Query(ge=0, le=MAX_OFFSET, description="Rows to skip.")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip."), whole]
 
 
 def text_check(most: int = MAX_TEXT, pattern: str | None = None) -> Callable[[Any], Any]:
