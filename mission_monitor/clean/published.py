@@ -12,16 +12,16 @@ module looks where news text usually states it, strongest signal first:
 
 A candidate counts only when it writes a year: dateparser would otherwise fill in the current
 one. Precision is kept (a month-only label gives ``YYYY-MM``). dateparser runs only on the
-short candidate spans, never on the whole text.
+short candidate spans (through :func:`mission_monitor.resolve.dates.resolve_date`, the
+extractor's own date resolver), never on the whole text.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from pathlib import PurePath
 
-from dateparser.date import DateDataParser
+from mission_monitor.resolve.dates import resolve_date
 
 # How far from each end of the dump a labelled or bare date line is looked for. Bylines and
 # datelines sit in the first lines of scraped text; some sites print them after the article.
@@ -57,26 +57,14 @@ _URL_DATE = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def _parser() -> DateDataParser:
-    return DateDataParser(languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first"})
-
-
 def parse_date_span(span: str) -> str | None:
     """``"17 July 2024"`` -> ``"2024-07-17"``, ``"July 2024"`` -> ``"2024-07"``; a span that
     writes no year gives ``None``."""
     span = span.strip(" \t,.;|·-–—")
     if not span or not _YEAR.search(span) or len(span) > 60:
         return None
-    data = _parser().get_date_data(span)
-    if data.date_obj is None:
-        return None
-    d = data.date_obj.date()
-    if data.period == "year":
-        return f"{d.year:04d}"
-    if data.period == "month":
-        return f"{d.year:04d}-{d.month:02d}"
-    return d.isoformat()
+    # no publication date to resolve against: only an absolute date comes back
+    return resolve_date(span, None)
 
 
 def _edge_lines(text: str) -> list[str]:
