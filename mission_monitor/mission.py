@@ -12,6 +12,7 @@ import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -44,6 +45,18 @@ class MandateStatus:
 
 
 @dataclass(frozen=True, slots=True)
+class Successor:
+    """The force that took the mission over: its names count as the mission's in reports (the
+    successor's ceiling is the mission's authorised total, its rotations the states')."""
+
+    name: str
+    aliases: tuple[str, ...]
+    start: str  # YYYY-MM-DD: the day it was authorised
+    resolution: str | None = None
+    mission_file: str | None = None  # its own definition, under missions/
+
+
+@dataclass(frozen=True, slots=True)
 class Mission:
     key: str
     code: str  # the actor code of the mission as a whole in facts (``MSS``)
@@ -54,6 +67,14 @@ class Mission:
     ceiling: int | None
     ceiling_source: str | None
     mandates: tuple[Mandate, ...]
+    successor: Successor | None = None
+
+    def names(self) -> tuple[str, ...]:
+        """Every name the mission goes by in reports, its successor's included."""
+        own = (self.name, *self.aliases)
+        if self.successor is None:
+            return own
+        return (*own, self.successor.name, *self.successor.aliases)
 
     def is_mission_actor(self, actor: str | None) -> bool:
         """Whether a fact's actor is the mission as a whole (its code or one of its aliases)."""
@@ -66,13 +87,13 @@ class Mission:
 
         Matching ignores case, accents, punctuation and a leading "the"."""
         wanted = _norm(name)
-        names = (self.code, self.name, *self.aliases)
+        names = (self.code, *self.names())
         return self.code if any(_norm(n) == wanted for n in names) else None
 
     def mentions(self, text: str) -> list[str]:
         """The aliases that occur in ``text`` (whole words, case-insensitive), longest first."""
         found: list[str] = []
-        for alias in sorted({self.name, *self.aliases}, key=len, reverse=True):
+        for alias in sorted(set(self.names()), key=len, reverse=True):
             if re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", text, flags=re.IGNORECASE):
                 found.append(alias)
         return found
@@ -102,6 +123,14 @@ class Mission:
                 {"resolution": m.resolution, "adopted": m.adopted, "end": m.end, "source": m.source}
                 for m in self.mandates
             ],
+            "successor": None
+            if self.successor is None
+            else {
+                "name": self.successor.name,
+                "aliases": list(self.successor.aliases),
+                "start": self.successor.start,
+                "resolution": self.successor.resolution,
+            },
         }
 
 
@@ -112,6 +141,7 @@ def _norm(name: str) -> str:
     return re.sub(r"^the ", "", text)
 
 
+@cache
 def default_mission() -> Mission:
     """The bundled MSS in Haiti."""
     ref = resources.files("mission_monitor.missions").joinpath(DEFAULT_MISSION_FILE)
@@ -161,6 +191,26 @@ def _str(data: dict[str, Any], key: str, where: str, required: bool = True) -> s
     return value.strip()
 
 
+def _successor(data: Any, where: str) -> Successor | None:
+    if data is None:
+        return None
+    at = f"{where}: successor"
+    if not isinstance(data, dict):
+        raise ConfigError(f"{at} must be a mapping with 'name', 'aliases' and 'start'")
+    name = _str(data, "name", at)
+    assert name is not None
+    aliases = data.get("aliases") or []
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise ConfigError(f"{at}: 'aliases' must be a list of strings")
+    return Successor(
+        name=name,
+        aliases=tuple(aliases),
+        start=_date(data.get("start"), at, "start"),
+        resolution=_str(data, "resolution", at, required=False),
+        mission_file=_str(data, "mission_file", at, required=False),
+    )
+
+
 def parse_mission(data: Any, where: str) -> Mission:
     """Validate a mission mapping (as read from YAML/TOML); errors name ``where``."""
     if not isinstance(data, dict):
@@ -199,6 +249,7 @@ def parse_mission(data: Any, where: str) -> Mission:
             raise ConfigError(f"{at}: end {end} is before adoption {adopted}")
         mandates.append(Mandate(resolution, adopted, end, _str(m, "source", at, required=False)))
     return Mission(
+        successor=_successor(data.get("successor"), where),
         key=_str(data, "key", where, required=False) or code.lower(),
         code=code,
         name=name,

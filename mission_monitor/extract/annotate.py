@@ -1,14 +1,22 @@
-"""One pass of spaCy over a text: sentences, actor mentions, trigger phrases, figures, money
-and date spans, grouped by sentence for the fact rules.
+"""The surface of a text, read once and cheaply: sentences, actor mentions, figures, money and
+date spans; then the parse of the sentences that can hold a fact.
 
-The pipeline (``spacy.blank("en")``, a hard-break component, the sentencizer) and the matchers
-are built once per process, at first use.
+Two pipelines, both built once per process:
+
+- ``nlp()``: ``spacy.blank("en")`` with a hard-line-break component and the sentencizer. It
+  reads the whole text (linear, no model), so a long report or a whole-site dump is cheap.
+- the statistical pipeline (``extract.model``), run only on *candidate* sentences: those with
+  a figure, an amount of money or a trigger word of one of the fact kinds. Each candidate is
+  parsed as a ``Doc`` of its own with the same tokens, so token ``k`` of ``Sentence.parsed`` is
+  token ``Sentence.start + k`` of the whole text, and the surface annotations carry over as
+  token extensions (``token._.mm_actor``, ``token._.mm_figure``...) that rules can test.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import cast
@@ -16,14 +24,15 @@ from typing import cast
 import spacy
 from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
-from spacy.vocab import Vocab
 from thinc.types import Ints2d
 
-from mission_monitor.extract.rules import rules, token_patterns, words
+from mission_monitor.extract.lexicon import words
+from mission_monitor.extract.model import model
+from mission_monitor.mission import Mission, default_mission
 from mission_monitor.resolve import actors as actor_tables
 from mission_monitor.resolve.money import MoneyMention, find_money
 from mission_monitor.resolve.numbers import SCALES, parse_number
@@ -63,46 +72,50 @@ def hard_breaks(doc: Doc) -> Doc:
 MAX_TEXT_CHARS = 50_000_000  # spaCy's max_length for the blank pipeline (see nlp())
 
 
-@cache
-def nlp() -> Language:
-    """The shared pipeline: tokenizer, hard line breaks, sentencizer. No statistical model."""
-    pipeline = spacy.blank("en")
+def _add_special_cases(tokenizer: Tokenizer) -> None:
     # "the Hon. Jane Doe, K.C., met Dr. Ruto": a title's full stop ends no sentence
-    tokenizer = pipeline.tokenizer
-    assert isinstance(tokenizer, Tokenizer)
     for abbr in words("abbreviations"):
         for form in {abbr, abbr.capitalize(), abbr.upper()}:
             tokenizer.add_special_case(form, [{ORTH: form}])
+
+
+@cache
+def nlp() -> Language:
+    """The reading pipeline: tokenizer, hard line breaks, sentencizer. No statistical model."""
+    pipeline = spacy.blank("en")
+    tokenizer = pipeline.tokenizer
+    assert isinstance(tokenizer, Tokenizer)
+    _add_special_cases(tokenizer)
     pipeline.add_pipe("hard_breaks")
     pipeline.add_pipe("sentencizer")
     # spaCy's 1,000,000-character guard protects the memory of a parser or NER model; this
     # pipeline has neither (a tokenizer and a sentencizer, linear in the text), so a long report
-    # or a whole-site dump is safe to read in one piece.
+    # or a whole-site dump is safe to read in one piece. The parser sees single sentences.
     pipeline.max_length = MAX_TEXT_CHARS
     return pipeline
 
 
+# --- what the surface holds ------------------------------------------------------------------
+
+
 @dataclass(frozen=True, slots=True)
 class ActorMention:
-    """A named actor in the text. ``location``: a place here ("in Haiti"), not an actor;
-    ``modifier``: part of a compound ("Kenya-led"), not an actor."""
+    """A named actor in the text (token offsets in the whole text). ``location``: a place here
+    ("in Haiti"), not an actor; ``modifier``: part of a compound ("Kenya-led"), not an actor.
+    ``force``: the national force an organisation name stands for ("Jamaica Defence Force")."""
 
     start: int
     end: int
     code: str
-    kind: str  # state | org | mission | official | coref
+    kind: str  # state | org | mission | official | force | coref
     via: str
     location: bool = False
     modifier: bool = False
+    force: str | None = None
 
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """A phrase of one family ("p:pledged", "event:court_ruling", "qual:approx"...)."""
-
-    group: str
-    start: int
-    end: int
+    @property
+    def usable(self) -> bool:
+        return not self.location and not self.modifier
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,18 +133,28 @@ class DateSpan:
     start_char: int
     end_char: int
     text: str
+    start: int = 0  # tokens [start, end) in the whole text
+    end: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class MoneySpan:
+    mention: MoneyMention
+    start: int  # tokens [start, end) in the whole text
+    end: int
 
 
 @dataclass
 class Sentence:
+    index: int
     span: Span
     start_char: int  # stripped of surrounding whitespace
     end_char: int
     actors: list[ActorMention] = field(default_factory=list)
-    hits: list[Hit] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
-    money: list[tuple[MoneyMention, int, int]] = field(default_factory=list)  # mention, tokens
+    money: list[MoneySpan] = field(default_factory=list)
     dates: list[DateSpan] = field(default_factory=list)
+    parsed: Doc | None = None  # set for candidate sentences by ``parse``
 
     @property
     def start(self) -> int:
@@ -141,11 +164,24 @@ class Sentence:
     def end(self) -> int:
         return self.span.end
 
-    def has(self, group: str) -> bool:
-        return any(h.group == group for h in self.hits)
+    @property
+    def text(self) -> str:
+        return self.span.doc.text[self.start_char : self.end_char]
 
-    def hits_of(self, group: str) -> list[Hit]:
-        return [h for h in self.hits if h.group == group]
+    def token(self, i: int) -> Token:
+        """The parsed token for token ``i`` of the whole text."""
+        assert self.parsed is not None
+        return self.parsed[i - self.start]
+
+    def whole(self, tok: Token) -> int:
+        """The index in the whole text of a parsed token."""
+        return self.start + tok.i
+
+    def actor_at(self, i: int) -> ActorMention | None:
+        for a in self.actors:
+            if a.start <= i < a.end:
+                return a
+        return None
 
 
 @dataclass
@@ -153,101 +189,155 @@ class Annotated:
     text: str
     doc: Doc
     sentences: list[Sentence]
+    author: str | None = None  # the state of the official whose statement the text is
 
 
-# --- matchers --------------------------------------------------------------------------------
+# --- actors ----------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class _Matchers:
-    actors_cs: PhraseMatcher
-    actors_ci: PhraseMatcher
-    phrases: PhraseMatcher  # phrase families whose every token is a finite word set
-    regex_phrases: Matcher  # the rest (token regexes), checked token by token
-    alias_info: dict[str, actor_tables.Alias]
-
-
-class _PhraseAdder:
-    """Adds phrase families to a PhraseMatcher (expanded into plain word sequences, fast) or,
-    where a token is an open regex, to a Matcher."""
-
-    def __init__(self, vocab: Vocab) -> None:
-        self.vocab = vocab
-        self.phrase = PhraseMatcher(vocab, attr="LOWER")
-        self.matcher = Matcher(vocab)
-
-    def __call__(self, key: str, phrases: tuple[str, ...] | list[str]) -> None:
-        docs: list[Doc] = []
-        pats = []
-        for p in phrases:
-            if not p.strip():
-                continue
-            pattern = token_patterns(p)
-            choices: list[list[str]] = []
-            for tok in pattern:
-                value = tok.get("LOWER")
-                if isinstance(value, str):
-                    choices.append([value])
-                elif isinstance(value, dict) and "IN" in value:
-                    choices.append(list(value["IN"]))
-                else:
-                    choices = []
-                    break
-            if not choices:
-                pats.append(pattern)
-                continue
-            for combo in itertools.product(*choices):
-                kept = [w for w in combo if w]  # an optional token ("(on|against)?") may go
-                if kept:
-                    docs.append(Doc(self.vocab, words=kept))
-        if docs:
-            self.phrase.add(key, docs)
-        if pats:
-            self.matcher.add(key, pats)
+class _ActorMatchers:
+    cs: PhraseMatcher
+    ci: PhraseMatcher
+    info: dict[str, actor_tables.Alias]
 
 
 @cache
-def _matchers() -> _Matchers:
+def _actor_matchers(mission: Mission) -> _ActorMatchers:
     pipeline = nlp()
     vocab = pipeline.vocab
     cs = PhraseMatcher(vocab, attr="ORTH")
     ci = PhraseMatcher(vocab, attr="LOWER")
     info: dict[str, actor_tables.Alias] = {}
     seen: set[str] = set()
-    for a in actor_tables.aliases():
+    for a in actor_tables.aliases(mission):
         key_text = a.text if a.case_sensitive else a.text.lower()
         if key_text in seen:
             continue
         seen.add(key_text)
-        key = f"A|{a.code}|{a.kind}|{a.via}|{int(a.needs_capital)}"
+        key = f"A|{a.code}|{a.kind}|{a.via}|{a.force or ''}"
         info[key] = a
         (cs if a.case_sensitive else ci).add(key, [pipeline.make_doc(a.text)])
     for phrase in actor_tables.BLOCKED_PHRASES:
         ci.add("BLOCK", [pipeline.make_doc(phrase)])
-    r = rules()
-    m = _PhraseAdder(vocab)
-    for status, phrases in r.personnel_status.items():
-        m(f"p:{status}", phrases)
-    for status, phrases in r.funding_status.items():
-        m(f"f:{status}", phrases)
-    m("f:not", r.not_funding)
-    m("f:other", r.other_purpose)
-    for q, phrases in r.qualifiers.items():
-        m(f"qual:{q}", phrases)
-    m("qual_after:at_least", r.after_at_least)
-    m("future", r.future)
-    m("total", r.total_before)
-    m("leader_title", r.leader_titles)
-    m("present_marker", r.present_markers)
-    m("deploy_event", r.deployment_triggers)
-    for ev in r.events:
-        m(f"event:{ev.type}", ev.triggers)
-        m(f"weak:{ev.type}", ev.weak_triggers)
-        m(f"with:{ev.type}", ev.with_)
-        m(f"requires:{ev.type}", ev.requires)
-        m(f"blocked:{ev.type}", ev.blocked_by)
-        m(f"shared:{ev.type}", ev.shared)
-    return _Matchers(cs, ci, m.phrase, m.matcher, info)
+    return _ActorMatchers(cs, ci, info)
+
+
+def _actor_mentions(doc: Doc, mission: Mission) -> list[ActorMention]:
+    m = _actor_matchers(mission)
+    spans: list[Span] = []
+    for matcher in (m.cs, m.ci):
+        for key_hash, s, e in matcher(doc):
+            spans.append(Span(doc, s, e, label=key_hash))
+    location_before = words("location_before")
+    modifier_after = words("modifier_after")
+    modifier_nouns = words("modifier_nouns")
+    out: list[ActorMention] = []
+    for sp in filter_spans(spans):
+        key = doc.vocab.strings[sp.label]
+        if key == "BLOCK":
+            continue
+        a = m.info[key]
+        if a.needs_capital and not any(ch.isupper() for ch in sp.text):
+            continue
+        location = False
+        if a.kind == "state" and a.via in ("name", "capital"):
+            k = sp.start - 1
+            while k >= 0 and doc[k].lower_ in ("the",):
+                k -= 1
+            location = k >= 0 and doc[k].lower_ in location_before
+        modifier = (
+            (
+                sp.end + 1 < len(doc)
+                and doc[sp.end].text in ("-", "\u2011")
+                and doc[sp.end + 1].lower_ in modifier_after
+            )
+            or (sp.start >= 2 and doc[sp.start - 1].text in ("-", "\u2011"))  # "non-NATO"
+            or (
+                # "the Haiti mission": a state name as a noun modifier
+                a.kind == "state"
+                and a.via == "name"
+                and sp.end < len(doc)
+                and doc[sp.end].lower_ in modifier_nouns
+            )
+        )
+        out.append(
+            ActorMention(sp.start, sp.end, a.code, a.kind, a.via, location, modifier, a.force)
+        )
+    return out
+
+
+def _author(sentences: list[Sentence], doc: Doc) -> str | None:
+    """The state of the official whose statement the document is ("Statement from President
+    X", "Remarks by Y" in its first lines): the "I" of its text."""
+    for sent in sentences[:6]:
+        lows = [doc[k].lower_ for k in range(sent.start, sent.end)]
+        for n, low in enumerate(lows[:-1]):
+            if low in words("statement_words") and lows[n + 1] in ("from", "by", "of"):
+                who = [
+                    a
+                    for a in sent.actors
+                    if a.kind == "official" and sent.start + n + 1 < a.start <= sent.start + n + 5
+                ]
+                if who:
+                    return who[0].code
+    return None
+
+
+def _resolve_leaders(sentences: list[Sentence], doc: Doc, author: str | None) -> None:
+    """Coreference by the last person named. "the Head of State" / "the president" get the
+    state of the last leader named; "he" / "she" the state of the last official named."""
+    last_leader: str | None = None
+    last_person: str | None = None
+    titles = words("leader_titles")
+    for sent in sentences:
+        by_start = {a.start: a for a in sent.actors}
+        by_end = {a.end: a for a in sent.actors}
+        covered = {i for a in sent.actors for i in range(a.start, a.end)}
+        added: list[ActorMention] = []
+        i = sent.start
+        while i < sent.end:
+            a = by_start.get(i)
+            if a is not None:
+                if a.kind == "official":
+                    last_person = a.code
+                i = a.end
+                continue
+            low = doc[i].lower_
+            if low in titles:
+                before = by_end.get(i)
+                if before is None and i >= 1 and doc[i - 1].lower_ in ("'s", "\u2019s"):
+                    before = by_end.get(i - 1)
+                after = None
+                if i + 1 < len(doc) and doc[i + 1].lower_ == "of":
+                    after = by_start.get(i + 2) or (
+                        by_start.get(i + 3)
+                        if i + 2 < len(doc) and doc[i + 2].lower_ == "the"
+                        else None
+                    )
+                owner = before or after
+                if owner is not None and owner.kind in ("state", "official"):
+                    last_leader = last_person = owner.code
+                elif last_leader is not None and i >= 1 and doc[i - 1].lower_ == "the":
+                    added.append(ActorMention(i, i + 1, last_leader, "coref", "coref"))
+                    last_person = last_leader
+                i += 1
+                continue
+            if (
+                low in words("unnamed_people")
+                and i > sent.start
+                and doc[i - 1].lower_ not in ("'s", "\u2019s")
+                and i not in covered
+            ):
+                last_person = None  # "the official said ... he": someone nobody named
+            if author is not None and doc[i].text == "I" and i not in covered:
+                added.append(ActorMention(i, i + 1, author, "coref", "pronoun"))
+            if low in ("he", "she") and last_person is not None and i not in covered:
+                added.append(ActorMention(i, i + 1, last_person, "coref", "pronoun"))
+            i += 1
+        if added:
+            sent.actors.extend(added)
+            sent.actors.sort(key=lambda a: a.start)
 
 
 # --- dates -----------------------------------------------------------------------------------
@@ -278,11 +368,13 @@ _DATE_RE = re.compile(
             # in January / since May / since June 2024
             rf"{_LEAD}[\s-]+{_MONTH}(?:\s+{_DAY}(?![\d,]))?(?:,?\s+{_YEAR}|\s+{_WHICH_YEAR})?\b",
             # in 2024
-            rf"(?i:in|since|by|until|from|during|before|after|early|late|mid|through|throughout)\s+{_YEAR}\b",
+            rf"(?i:in|since|by|until|from|during|before|after|early|late|mid|through|throughout|of)\s+{_YEAR}\b",
             # last week, earlier this month, three days ago, yesterday
             r"(?i:(?:(?:earlier|later)\s+)?(?:last|this|next|past)\s+(?:week|month|year))\b",
             r"(?i:\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:day|week|month|year)s?\s+ago)\b",
             r"\b(?i:yesterday|today|tonight|(?:earlier\s+)?this\s+(?:morning|afternoon|evening))\b",
+            # in recent weeks, over the past few days
+            r"(?i:(?:in|over|during)\s+(?:recent|the\s+(?:past|last)(?:\s+few)?)\s+(?:days|weeks|months))\b",
             # over the summer, in the spring of 2024
             rf"(?i:(?:over|during|in|this|last|since|by)\s+(?:the\s+)?(?:summer|winter|spring|autumn|fall))(?:\s+(?:of\s+)?{_YEAR})?\b",
         ]
@@ -291,7 +383,7 @@ _DATE_RE = re.compile(
 
 
 def find_dates(text: str, offset: int = 0) -> list[DateSpan]:
-    """Candidate date spans in a sentence (offsets relative to the whole text)."""
+    """Candidate date spans in a sentence (character offsets relative to the whole text)."""
     out = []
     for m in _DATE_RE.finditer(text):
         s = m.group(0)
@@ -302,48 +394,16 @@ def find_dates(text: str, offset: int = 0) -> list[DateSpan]:
 
 # --- figures ---------------------------------------------------------------------------------
 
-_NUMBER_WORDS = frozenset(
-    {
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-        "hundred",
-        "thousand",
-        "million",
-        "billion",
-        "dozen",
-    }
+NUMBER_WORDS = frozenset(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
+    "ninety hundred thousand million billion dozen".split()
 )
 
 
 def _is_num_token(tok: Token) -> bool:
     low = tok.lower_
-    if low in _NUMBER_WORDS:
+    if low in NUMBER_WORDS:
         return True
     return bool(tok.like_num) and any(c.isdigit() for c in low) and not low.startswith("0")
 
@@ -359,13 +419,7 @@ def find_figures(span: Span) -> list[Figure]:
         if (
             tok.lower_ in ("a", "an")
             and i + 1 < len(toks)
-            and toks[i + 1].lower_
-            in (
-                "hundred",
-                "thousand",
-                "dozen",
-                "million",
-            )
+            and toks[i + 1].lower_ in ("hundred", "thousand", "dozen", "million")
         ):
             i += 1
         elif not _is_num_token(tok):
@@ -381,13 +435,13 @@ def find_figures(span: Span) -> list[Figure]:
                 continue
             if digit_seen:
                 break
-            if low in _NUMBER_WORDS:
+            if low in NUMBER_WORDS:
                 j += 1
                 continue
             if (
                 low in ("-", "and")
                 and j + 1 < len(toks)
-                and toks[j + 1].lower_ in _NUMBER_WORDS
+                and toks[j + 1].lower_ in NUMBER_WORDS
                 and (low == "-" or toks[j - 1].lower_ in ("hundred", "thousand"))
             ):
                 j += 2
@@ -401,140 +455,105 @@ def find_figures(span: Span) -> list[Figure]:
     return out
 
 
+# --- candidates and the parse ----------------------------------------------------------------
+
+
+def _register_extensions() -> None:
+    for name, default in (
+        ("mm_actor", None),  # the actor code of a mention's root token
+        ("mm_kind", None),  # its kind: state | org | mission | official | force | coref
+        ("mm_contrib", False),  # a state (or its official, force...) that can send or pay
+        ("mm_place", False),  # an actor named as a place ("in Haiti") or a modifier
+        ("mm_host", False),  # the host state, named anywhere
+        ("mm_figure", False),  # the last token of a figure
+        ("mm_money", False),  # the root token of an amount of money
+        ("mm_money_start", False),  # the first token of an amount of money
+        ("mm_time", False),  # a token inside a date span
+    ):
+        if not Token.has_extension(name):
+            Token.set_extension(name, default=default)
+
+
+_register_extensions()
+
+
+def _root(doc: Doc, start: int, end: int) -> Token:
+    """The token of [start, end) whose head lies outside it (the last one if several)."""
+    found = doc[end - 1]
+    for t in doc[start:end]:
+        if t.head.i < start or t.head.i >= end or t.head.i == t.i:
+            found = t
+    return found
+
+
+def is_candidate(sent: Sentence, doc: Doc) -> bool:
+    """Whether a sentence can hold a fact: a figure, an amount, or a trigger word."""
+    if sent.figures or sent.money:
+        return True
+    triggers = words("candidate_words")
+    stems = tuple(words("candidate_stems"))
+    for t in doc[sent.start : sent.end]:
+        low = t.lower_
+        if low in triggers or low.startswith(stems):
+            return True
+    return False
+
+
+def _mark(sent: Sentence, parsed: Doc, host: str | None) -> None:
+    off = sent.start
+    for a in sent.actors:
+        root = _root(parsed, a.start - off, a.end - off)
+        root._.mm_actor = a.code
+        root._.mm_kind = a.kind
+        root._.mm_place = not a.usable
+        if a.code == host:
+            root._.mm_host = True
+        root._.mm_contrib = (
+            a.usable and a.code != host and a.kind in ("state", "official", "force", "coref")
+        )
+    for f in sent.figures:
+        parsed[f.end - 1 - off]._.mm_figure = True
+    for m in sent.money:
+        _root(parsed, m.start - off, m.end - off)._.mm_money = True
+        parsed[m.start - off]._.mm_money_start = True
+    for d in sent.dates:
+        for t in parsed[d.start - off : d.end - off]:
+            t._.mm_time = True
+
+
+def parse(ann: Annotated, mission: Mission, sentences: Iterable[Sentence] | None = None) -> None:
+    """Parse the candidate sentences (all of ``sentences`` when given) and mark on their tokens
+    what the surface found."""
+    pipeline = model()
+    todo = [s for s in (sentences if sentences is not None else ann.sentences)]
+    if sentences is None:
+        todo = [s for s in todo if s.parsed is None and is_candidate(s, ann.doc)]
+    docs = [
+        Doc(
+            pipeline.vocab,
+            words=[t.text for t in s.span],
+            spaces=[bool(t.whitespace_) for t in s.span],
+        )
+        for s in todo
+    ]
+    for s, parsed in zip(todo, pipeline.pipe(docs), strict=True):
+        s.parsed = parsed
+        _mark(s, parsed, mission.host)
+
+
 # --- annotation ------------------------------------------------------------------------------
 
 
-def _actor_mentions(doc: Doc, m: _Matchers) -> list[ActorMention]:
-    r = rules()
-    spans: list[Span] = []
-    for matcher in (m.actors_cs, m.actors_ci):
-        for key_hash, s, e in matcher(doc):
-            spans.append(Span(doc, s, e, label=key_hash))
-    out: list[ActorMention] = []
-    for sp in filter_spans(spans):
-        key = doc.vocab.strings[sp.label]
-        if key == "BLOCK":
-            continue
-        a = m.alias_info[key]
-        if a.needs_capital and not any(ch.isupper() for ch in sp.text):
-            continue
-        location = False
-        if a.kind == "state" and a.via in ("name", "capital"):
-            k = sp.start - 1
-            while k >= 0 and doc[k].lower_ in ("the",):
-                k -= 1
-            location = k >= 0 and doc[k].lower_ in r.location_before
-        modifier = (
-            (
-                sp.end + 1 < len(doc)
-                and doc[sp.end].text in ("-", "\u2011")
-                and doc[sp.end + 1].lower_ in r.modifier_after
-            )
-            or (
-                # "non-NATO ally"
-                sp.start >= 2
-                and doc[sp.start - 1].text in ("-", "\u2011")
-                and doc[sp.start - 2].lower_ == "non"
-            )
-            or (
-                # "the Haiti mission": a state name as a noun modifier
-                a.kind == "state"
-                and a.via == "name"
-                and sp.end < len(doc)
-                and doc[sp.end].lower_ in r.modifier_nouns
-            )
-        )
-        out.append(ActorMention(sp.start, sp.end, a.code, a.kind, a.via, location, modifier))
-    return out
+def _token_span(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] | None:
+    sp = doc.char_span(start_char, end_char, alignment_mode="expand")
+    return None if sp is None or len(sp) == 0 else (sp.start, sp.end)
 
 
-def _author(sentences: list[Sentence], doc: Doc) -> str | None:
-    """The state of the official whose statement the document is ("Statement from President
-    X", "Remarks by Y" in its first lines): the "I" of its text."""
-    for sent in sentences[:6]:
-        lows = [doc[k].lower_ for k in range(sent.start, sent.end)]
-        for n, low in enumerate(lows[:-1]):
-            if low in words("statement_words") and lows[n + 1] in ("from", "by", "of"):
-                who = [
-                    a
-                    for a in sent.actors
-                    if a.kind == "official" and sent.start + n + 1 < a.start <= sent.start + n + 5
-                ]
-                if who:
-                    return who[0].code
-    return None
-
-
-def _resolve_leaders(sentences: list[Sentence], doc: Doc) -> None:
-    """Coreference by the last person named. "the Head of State" / "the president" get the
-    state of the last leader named; "he" / "she" the state of the last official named."""
-    last_leader: str | None = None
-    last_person: str | None = None
-    author = _author(sentences, doc)
-    for sent in sentences:
-        by_start = {a.start: a for a in sent.actors}
-        by_end = {a.end: a for a in sent.actors}
-        covered = {i for a in sent.actors for i in range(a.start, a.end)}
-        titles = {h.start: h for h in sent.hits_of("leader_title")}
-        added: list[ActorMention] = []
-        i = sent.start
-        while i < sent.end:
-            a = by_start.get(i)
-            if a is not None:
-                if a.kind == "official":
-                    last_person = a.code
-                i = a.end
-                continue
-            h = titles.get(i)
-            if h is not None:
-                before = by_end.get(h.start)
-                if before is None and h.start >= 1 and doc[h.start - 1].lower_ in ("'s", "\u2019s"):
-                    before = by_end.get(h.start - 1)
-                after = by_start.get(h.end)
-                if after is None and h.end < len(doc) and doc[h.end].lower_ == "of":
-                    after = by_start.get(h.end + 1) or (
-                        by_start.get(h.end + 2)
-                        if h.end + 1 < len(doc) and doc[h.end + 1].lower_ == "the"
-                        else None
-                    )
-                owner = before or after
-                if owner is not None and owner.kind in ("state", "official"):
-                    last_leader = last_person = owner.code
-                elif (
-                    last_leader is not None
-                    and h.start >= 1
-                    and doc[h.start - 1].lower_ == "the"
-                    and h.start not in covered
-                ):
-                    added.append(ActorMention(h.start, h.end, last_leader, "coref", "coref"))
-                    last_person = last_leader
-                i = max(h.end, i + 1)
-                continue
-            if (
-                doc[i].lower_ in words("unnamed_people")
-                and i > sent.start
-                and doc[i - 1].lower_ not in ("'s", "\u2019s")
-                and i not in covered
-            ):
-                last_person = None  # "the official said ... he": someone nobody named
-            if author is not None and doc[i].text == "I" and i not in covered:
-                added.append(ActorMention(i, i + 1, author, "coref", "pronoun"))
-            if doc[i].lower_ in ("he", "she") and last_person is not None and i not in covered:
-                added.append(ActorMention(i, i + 1, last_person, "coref", "pronoun"))
-            i += 1
-        if added:
-            sent.actors.extend(added)
-            sent.actors.sort(key=lambda a: a.start)
-
-
-def annotate(text: str) -> Annotated:
-    """Run the pipeline and every matcher over ``text``; group what they find by sentence."""
+def annotate(text: str, mission: Mission | None = None) -> Annotated:
+    """Read ``text``: sentences, and in each its actors (``mission``'s names among them: the
+    default mission's when ``None``), figures, money and dates."""
     doc = nlp()(text)
-    m = _matchers()
-    mentions = _actor_mentions(doc, m)
-    hits = [Hit(doc.vocab.strings[key], s, e) for key, s, e in m.phrases(doc)]
-    if len(m.regex_phrases):
-        hits += [Hit(doc.vocab.strings[key], s, e) for key, s, e in m.regex_phrases(doc)]
+    mentions = _actor_mentions(doc, mission or default_mission())
     sentences: list[Sentence] = []
     for sent in doc.sents:
         raw = sent.text
@@ -543,30 +562,45 @@ def annotate(text: str) -> Annotated:
             continue
         lead = len(raw) - len(raw.lstrip())
         start_char = sent.start_char + lead
-        sentences.append(Sentence(sent, start_char, start_char + len(stripped)))
-    # group by sentence (both lists are in text order)
+        sentences.append(Sentence(len(sentences), sent, start_char, start_char + len(stripped)))
     idx = 0
-    for men in mentions:
+    for men in mentions:  # both lists are in text order
         while idx < len(sentences) and sentences[idx].end <= men.start:
             idx += 1
         if idx < len(sentences) and sentences[idx].start <= men.start:
             sentences[idx].actors.append(men)
-    hits.sort(key=lambda h: h.start)
-    idx = 0
-    for h in hits:
-        while idx < len(sentences) and sentences[idx].end <= h.start:
-            idx += 1
-        if idx < len(sentences) and sentences[idx].start <= h.start and h.end <= sentences[idx].end:
-            sentences[idx].hits.append(h)
     for s in sentences:
         s_text = text[s.start_char : s.end_char]
-        s.dates = find_dates(s_text, s.start_char)
+        for d in find_dates(s_text, s.start_char):
+            got = _token_span(doc, d.start_char, d.end_char)
+            if got is not None:
+                s.dates.append(DateSpan(d.start_char, d.end_char, d.text, *got))
         for mm in find_money(s_text):
-            sp = doc.char_span(
-                s.start_char + mm.start, s.start_char + mm.end, alignment_mode="expand"
-            )
-            if sp is not None:
-                s.money.append((mm, sp.start, sp.end))
-        s.figures = find_figures(s.span)
-    _resolve_leaders(sentences, doc)
-    return Annotated(text, doc, sentences)
+            got = _token_span(doc, s.start_char + mm.start, s.start_char + mm.end)
+            if got is not None:
+                s.money.append(MoneySpan(mm, *got))
+        money_tokens = {i for m in s.money for i in range(m.start, m.end)}
+        s.figures = [
+            f
+            for f in find_figures(s.span)
+            if not any(i in money_tokens for i in range(f.start, f.end))
+        ]
+    author = _author(sentences, doc)
+    _resolve_leaders(sentences, doc, author)
+    return Annotated(text, doc, sentences, author)
+
+
+def mission_named(ann: Annotated, mission: Mission) -> bool:
+    """Whether the text names the mission (or its successor) or its host state at all. A text
+    that names neither (a story about troops elsewhere) states nothing about the mission."""
+    for s in ann.sentences:
+        for a in s.actors:
+            if a.code == mission.host:
+                return True
+            if a.kind == "mission" and any(c.isupper() for c in ann.doc[a.start : a.end].text):
+                return True
+    return bool(mission.mentions(ann.text))
+
+
+def tokens_of(doc: Doc, start: int, end: int) -> Iterable[Token]:
+    return itertools.islice(doc, start, end)

@@ -18,10 +18,11 @@ from typing import Any, Literal
 import pycountry
 import yaml
 
+from mission_monitor.mission import Mission as MissionDef
 from mission_monitor.mission import default_mission
 
-ActorKind = Literal["state", "org", "mission", "official"]
-Via = Literal["name", "demonym", "capital", "official", "org"]
+ActorKind = Literal["state", "org", "mission", "official", "force"]
+Via = Literal["name", "demonym", "capital", "official", "org", "force"]
 
 # ISO names that are also common words or other places in English news: never matched alone.
 _ISO_NAME_BLOCKLIST = frozenset(
@@ -54,6 +55,7 @@ class Alias:
     kind: ActorKind
     via: Via
     case_sensitive: bool
+    force: str | None = None  # a national force: "police" or "military"
 
     @property
     def needs_capital(self) -> bool:
@@ -112,17 +114,32 @@ def org_codes() -> frozenset[str]:
 
 
 @cache
-def aliases() -> tuple[Alias, ...]:
-    """Every alias, deduplicated on (text, code). Curated entries come first."""
+def aliases(for_mission: MissionDef | None = None) -> tuple[Alias, ...]:
+    """Every alias, deduplicated on (text, code). Curated entries come first; the mission's
+    names (its successor's included) are those of ``for_mission`` (default: the default
+    mission)."""
     out: list[Alias] = []
     seen: set[tuple[str, str]] = set()
 
-    def add(text: str, code: str, kind: ActorKind, via: Via, cs: bool | None = None) -> None:
+    def add(
+        text: str,
+        code: str,
+        kind: ActorKind,
+        via: Via,
+        cs: bool | None = None,
+        force: str | None = None,
+    ) -> None:
         text = text.strip()
         if not text or (text, code) in seen:
             return
         seen.add((text, code))
-        out.append(Alias(text, code, kind, via, _is_abbreviation(text) if cs is None else cs))
+        sensitive = _is_abbreviation(text) if cs is None else cs
+        out.append(Alias(text, code, kind, via, sensitive, force))
+
+    for code, entry in _load("forces.yaml").items():
+        for force, names in entry.items():
+            for name in names:
+                add(name, code, "force", "force", force=force)
 
     for code, entry in _load("states.yaml").items():
         for name in entry.get("names", []):
@@ -144,8 +161,8 @@ def aliases() -> tuple[Alias, ...]:
         kind: ActorKind = "mission" if entry.get("mission") else "org"
         for name in entry["names"]:
             add(name, code, kind, "org")
-    m = default_mission()
-    for name in (m.name, *m.aliases):
+    m = for_mission or default_mission()
+    for name in m.names():
         add(name, m.code, "mission", "org")
     for code, names in _load("officials.yaml").items():
         for name in names:

@@ -1,0 +1,184 @@
+"""event facts: a trigger (a verb or a noun) with its arguments, where the step has happened
+(``data/events.yaml`` holds the rules)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from spacy.tokens import Token
+
+from mission_monitor.extract import grammar
+from mission_monitor.extract.annotate import Sentence
+from mission_monitor.extract.context import Context
+from mission_monitor.extract.engine import Match, Matches
+from mission_monitor.extract.lexicon import words
+from mission_monitor.models import Fact
+
+UNREAL = frozenset({"future", "planned", "modal", "conditional", "negated", "question", "urged"})
+# verbs whose object is a ruling that exists but is not the news: "vowed to appeal the ruling"
+_AGAINST = frozenset({"appeal", "challenge", "await", "expect", "seek", "contest", "respect"})
+_EXPIRY = frozenset({"expire", "end", "lapse", "run", "expiry", "expiration"})
+
+
+def _nominal() -> frozenset[str]:
+    return words("ruling_nouns") | words("agreement_nouns") | words("meeting_nouns")
+
+
+def extract(ctx: Context) -> list[Fact]:
+    out: list[Fact] = []
+    for sent in ctx.parsed():
+        m = ctx.matches(sent)
+        for i in m.anchors("event"):
+            trigger = sent.parsed[i] if sent.parsed is not None else None
+            if trigger is None or m.first("event_block", trigger) is not None:
+                continue
+            feats = grammar.features(trigger, m)
+            seen: set[str] = set()
+            for found in m.of("event", trigger, feats):
+                kind = str(found.yields["type"])
+                if kind in seen:
+                    continue
+                fact = _fact(ctx, sent, m, found, feats)
+                if fact is not None:
+                    seen.add(kind)
+                    out.append(fact)
+    return out
+
+
+def _codes(ctx: Context, sent: Sentence, toks: Iterable[Token], spec: dict[str, Any]) -> list[str]:
+    kinds = {"state", "force", "coref"}
+    if spec.get("people"):
+        kinds |= {"official", "org"}
+    else:
+        kinds.add("official")
+    found: list[str] = []
+    for t in toks:
+        a = sent.actor_at(sent.whole(t))
+        if a is None:
+            continue
+        if a.kind == "mission" and spec.get("lead_for_mission") and ctx.mission.lead:
+            code = ctx.mission.lead
+        elif a.kind not in kinds or (a.location and not spec.get("host")):
+            continue
+        else:
+            code = a.code
+        if code == ctx.host and not spec.get("host"):
+            continue
+        if a.kind == "org" and code in ("UN", "UNSC"):
+            continue
+        if code not in found:
+            found.append(code)
+    return found
+
+
+def _actors(ctx: Context, sent: Sentence, found: Match) -> list[str] | None:
+    spec = found.yields["actors"]
+    if isinstance(spec, list):
+        return sorted(str(a) for a in spec)
+    assert isinstance(spec, dict)
+    toks: list[Token] = []
+    for name in spec.get("from", []):
+        node = found.get(name)
+        if node is None and name == "head":
+            node = found["trigger"].head
+        if node is not None:
+            toks.extend(node.subtree)
+    codes = _codes(ctx, sent, toks, spec)
+    if not codes and spec.get("default") == "lead" and ctx.mission.lead:
+        codes = [ctx.mission.lead]
+    if not codes and spec.get("default") == "host" and ctx.host:
+        codes = [ctx.host]
+    need = int(spec.get("min", 1))
+    if len(codes) < need and spec.get("document"):
+        codes = _document_states(ctx, need)
+    if len(codes) < need:
+        return None
+    return sorted(codes)
+
+
+def _document_states(ctx: Context, need: int) -> list[str]:
+    counts: dict[str, int] = {}
+    for s in ctx.ann.sentences:
+        for a in s.actors:
+            if a.kind in ("state", "official", "coref"):
+                counts[a.code] = counts.get(a.code, 0) + 1
+    return [c for c, _ in sorted(counts.items(), key=lambda kv: -kv[1])[:need]]
+
+
+def _about_mission(ctx: Context, sent: Sentence) -> bool:
+    k = sent.index
+    for s in ctx.ann.sentences[max(0, k - 1) : k + 2]:
+        if any(a.kind == "mission" or a.code == ctx.host for a in s.actors):
+            return True
+        if any(t.lower_ in ("mission", "deployment", "force", "troops", "police") for t in s.span):
+            return True
+    return False
+
+
+def _checks(ctx: Context, sent: Sentence, m: Matches, found: Match) -> bool:
+    y = found.yields
+    trigger = found["trigger"]
+    if y.get("about_mission") and not _about_mission(ctx, sent):
+        return False
+    if y.get("object_in"):
+        what = found.get("what")
+        allowed = words(str(y["object_in"]))
+        if what is None or not any(t.lower_ in allowed for t in what.subtree):
+            return False
+    if y.get("no_figure"):
+        who = found.get("who")
+        if who is not None and any(t._.mm_figure for t in who.subtree):
+            return False
+    if y.get("needs_past_head") or y.get("needs_not_planned_head"):
+        head = grammar.governing_predicate(trigger, frozenset())
+        if head is not None:
+            if grammar.features(head, m) & UNREAL:
+                return False
+            if head.lemma_ in _AGAINST:
+                return False
+    if y.get("needs_past_head"):
+        court = words("court_words")
+        if not any(t.lower_ in court for t in sent.parsed or ()):
+            return False
+    return True
+
+
+def _date(ctx: Context, sent: Sentence, found: Match, feats: set[str]) -> str | None:
+    trigger = found["trigger"]
+    nominal = _nominal()
+    nodes = [trigger] + [t for t in found.nodes.values() if t.pos_ in grammar.VERBAL]
+    if trigger.pos_ not in grammar.VERBAL:
+        head = grammar.governing_predicate(trigger, frozenset())
+        if head is not None:
+            nodes.append(head)
+    lemmas = {t.lemma_ for t in nodes} | {t.lower_ for t in nodes}
+    prefer = "future" if lemmas & _EXPIRY else "past"
+    for node in nodes:
+        got = ctx.first_date(ctx.times(sent, node, nominal), prefer)  # type: ignore[arg-type]
+        if got is not None:
+            return got
+    for g in grammar.governors(trigger):
+        got = ctx.first_date(ctx.times(sent, g, nominal))
+        if got is not None:
+            return got
+    if feats & {"pluperfect"}:
+        return None
+    if feats & {"perfect", "present", "progressive", "past"}:
+        return ctx.published_month
+    return None
+
+
+def _fact(ctx: Context, sent: Sentence, m: Matches, found: Match, feats: set[str]) -> Fact | None:
+    if not _checks(ctx, sent, m, found):
+        return None
+    actors = _actors(ctx, sent, found)
+    if actors is None:
+        return None
+    return Fact(
+        kind="event",
+        type=str(found.yields["type"]),
+        actors=tuple(actors),
+        date=_date(ctx, sent, found, feats),
+        evidence=ctx.evidence(sent, ["event:" + found.rule.name]),
+    )

@@ -1,0 +1,310 @@
+"""personnel facts: a figure, the group it counts, the predicate that says what happened to the
+group, and the state it belongs to (``data/personnel.yaml`` holds the rules; this module runs
+them in order and applies FACTS.md's conventions for dates)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from mission_monitor.extract import grammar
+from mission_monitor.extract.annotate import Figure, Sentence
+from mission_monitor.extract.context import Context, unit_force
+from mission_monitor.extract.engine import Match, Matches
+from mission_monitor.extract.lexicon import words
+from mission_monitor.models import Fact
+
+MAX_COUNT = 1_000_000  # no mission has more people than this: a larger figure is something else
+
+
+def _nominal() -> frozenset[str]:
+    return words("pledge_nouns") | words("arrival_nouns") | words("deployment_nouns")
+
+
+def _classes() -> frozenset[str]:
+    return (
+        words("flow_verbs")
+        | words("pledge_verbs")
+        | words("stock_verbs")
+        | words("withdraw_verbs")
+        | words("authorize_verbs")
+    )
+
+
+@dataclass
+class _Candidate:
+    sent: Sentence
+    figure: Figure
+    count: int
+    tok: Token  # the figure's last token
+    unit: Token
+    frame: str
+    rules: list[str]
+    features: set[str]
+    pred: Token | None = None
+    status: str | None = None
+
+
+def extract(ctx: Context) -> list[Fact]:
+    out: list[Fact] = []
+    for sent in ctx.parsed():
+        m = ctx.matches(sent)
+        for fig in sent.figures:
+            fact = _fact(ctx, sent, m, fig)
+            if fact is not None:
+                out.append(fact)
+    return out
+
+
+def _count(fig: Figure) -> int | None:
+    v = fig.value
+    if not float(v).is_integer() or not 1 <= v <= MAX_COUNT:
+        return None
+    if fig.text.isdigit() and len(fig.text) == 4 and 1900 <= v <= 2100:
+        return None  # a year
+    return int(v)
+
+
+def _candidate(sent: Sentence, m: Matches, fig: Figure) -> _Candidate | None:
+    count = _count(fig)
+    if count is None:
+        return None
+    tok = sent.token(fig.end - 1)
+    if tok._.mm_time:
+        return None
+    found = m.first("unit", tok)
+    if found is None:
+        return None
+    unit = found["unit"]
+    feats = {str(v) for v in m.yielded("unit_feature", unit, "feature")}
+    frame = str(found.yields.get("frame", "count"))
+    if frame == "stock":
+        feats.add("level")
+    return _Candidate(sent, fig, count, tok, unit, frame, [found.rule.name], feats)
+
+
+def _predicate(c: _Candidate) -> Token | None:
+    own = grammar.own_predicate(c.unit, _classes())
+    if own is not None:
+        if own.tag_ == "VBN" and not any(ch.dep_ in ("aux", "auxpass") for ch in own.children):
+            c.features.add("participle")
+        return own
+    if c.frame == "stock" and c.unit.head.pos_ in grammar.VERBAL:
+        return c.unit.head
+    return grammar.governing_predicate(c.unit, _nominal())
+
+
+def _actor(ctx: Context, c: _Candidate, m: Matches, found_unit: Match | None) -> str | None:
+    """The state the group belongs to: named in its noun phrase, then as the subject (agent,
+    possessor) of its predicate or of the clauses above it, then by reference."""
+    if found_unit is not None and found_unit.get("owner") is not None:
+        c.rules.append("actor/" + found_unit.rule.name.split("/", 1)[-1])
+        return str(found_unit["owner"]._.mm_actor)
+    got = m.first("actor_np", c.unit)
+    if got is None and c.unit.i != c.tok.i and c.unit.dep_ in ("pobj",):
+        got = None
+    if got is not None:
+        c.rules.append(got.rule.name)
+        return str(got["actor"]._.mm_actor)
+    if "mission_size" in c.features or "mission_actor" in c.features:
+        return ctx.mission.code
+    preds = [c.pred] if c.pred is not None else []
+    if c.pred is not None and c.pred.dep_ not in ("acl", "relcl"):
+        preds += [g for g in grammar.governors(c.pred) if g.dep_ not in ("acl", "relcl")]
+    for p in preds:
+        got = m.first("actor_clause", p)
+        if got is not None:
+            c.rules.append(got.rule.name)
+            return str(got["actor"]._.mm_actor)
+        who = _subject(p)
+        if who is None:
+            continue
+        if who._.mm_kind == "mission":
+            c.rules.append("actor/mission-subject")
+            return ctx.mission.code
+        if who.lower_ in ("it", "they", "its", "their"):
+            state = _governor_state(c) or ctx.recent_state(c.sent)
+            if state is not None:
+                c.rules.append("actor/pronoun")
+                return state
+        if who.lower_ in words("generic_contributors") and c.status in ("pledged", "present"):
+            c.rules.append("actor/many-states")
+            return ctx.mission.code
+        if who.lower_ in words("generic_state_nouns") and ctx.main_state is not None:
+            c.rules.append("actor/the-government")
+            return ctx.main_state
+        if who.pos_ in ("PROPN", "NOUN") and who._.mm_actor is None:
+            break  # a subject that names someone else: not the document's state
+    # "its 1,000 officers": the possessor
+    for ch in c.unit.children:
+        if ch.dep_ == "poss" and ch.lower_ in ("its", "their"):
+            state = _state_before(ctx, c)
+            if state is not None:
+                c.rules.append("actor/possessive")
+                return state
+    # a sentence that names one contributing state only: the group is that state's
+    named = set(ctx.contributors(c.sent))
+    if len(named) == 1:
+        c.rules.append("actor/only-state-in-sentence")
+        return named.pop()
+    return None
+
+
+def _governor_state(c: _Candidate) -> str | None:
+    """ "Benin has said it plans to send": the subject of a clause above the pronoun's."""
+    assert c.pred is not None
+    for g in grammar.governors(c.pred):
+        for ch in g.children:
+            if ch.dep_ in ("nsubj", "nsubjpass") and ch._.mm_contrib:
+                return str(ch._.mm_actor)
+    return None
+
+
+def _subject(pred: Token) -> Token | None:
+    """The subject of a predicate: its own, else (for a clause with none, or a relative
+    pronoun) the noun the clause describes or the subject of the verb it completes."""
+    t = pred
+    for _ in range(4):
+        own = next((ch for ch in t.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+        if own is not None and own.lower_ not in ("which", "that", "who", "whom"):
+            return own
+        if t.dep_ in ("acl", "relcl") and t.head.i != t.i:
+            return t.head
+        if t.dep_ in ("xcomp", "conj", "advcl") and t.head.i != t.i:
+            t = t.head
+            continue
+        return None
+    return None
+
+
+def _is_mission(ctx: Context, tok: Token) -> bool:
+    if tok._.mm_kind == "mission":
+        return True
+    if tok.lower_ in ("force", "mission", "operation") and not any(
+        ch._.mm_contrib for ch in tok.children
+    ):
+        return True
+    return any(ch._.mm_kind == "mission" for ch in tok.children if ch.dep_ in ("compound", "appos"))
+
+
+def _subject_features(ctx: Context, c: _Candidate, m: Matches) -> set[str]:
+    assert c.pred is not None
+    feats: set[str] = set()
+    subj = _subject(c.pred)
+    if subj is None:
+        return feats
+    if _is_mission(ctx, subj):
+        feats.add("mission_subject")
+    if subj.lower_ in words("generic_contributors"):
+        feats.add("generic_subject")
+    if subj.i != c.unit.i and "batch" in {str(v) for v in m.yielded("unit_feature", subj, "feature")}:
+        feats.add("subject_batch")
+    return feats
+
+
+def _state_before(ctx: Context, c: _Candidate) -> str | None:
+    """The last contributor named before the figure in its sentence, else before it."""
+    last = None
+    for a in c.sent.actors:
+        if a.start < c.figure.start and a.usable and a.code != ctx.host and a.kind != "org":
+            if a.kind in ("state", "official", "force", "coref"):
+                last = a.code
+    return last or ctx.recent_state(c.sent)
+
+
+def _date(ctx: Context, c: _Candidate, status: str) -> str | None:
+    assert c.pred is not None
+    nominal = _nominal()
+    own = ctx.times(c.sent, c.pred, nominal)
+    if not own and c.pred.dep_ == "xcomp":
+        own = ctx.times(c.sent, c.pred.head, nominal)
+    if status == "present":  # a stock holds now; "since June" dates its start, not it
+        own = [d for d in own if not d.text.lower().startswith("since")]
+    prefer = "future" if c.features & {"future", "planned", "infinitive"} else "past"
+    got = ctx.first_date(own, "future" if prefer == "future" else "past")
+    if got is not None:
+        return got
+    if status == "present":
+        return ctx.published
+    if status == "pledged":
+        for g in grammar.governors(c.pred):
+            told = ctx.times(c.sent, g, nominal)
+            got = ctx.first_date(told)
+            if got is not None:
+                return got
+        if c.features & {"present", "perfect", "future", "progressive"} and not (
+            c.features & {"pluperfect"}
+        ):
+            return ctx.published
+        return None
+    if status in ("arrived", "withdrawn"):
+        if c.features & {"pluperfect", "participle"}:
+            return None
+        return ctx.published_month
+    return None
+
+
+def _qualifier(m: Matches, tok: Token) -> str:
+    got = m.first("qualifier", tok)
+    return str(got.yields["qualifier"]) if got is not None else "exact"
+
+
+def _fact(ctx: Context, sent: Sentence, m: Matches, fig: Figure) -> Fact | None:
+    c = _candidate(sent, m, fig)
+    if c is None:
+        return None
+    found_unit = m.first("unit", c.tok)
+    c.pred = _predicate(c)
+    if c.pred is None:
+        if "located" not in c.features:
+            return None
+        c.pred = c.unit
+    c.features |= grammar.features(c.pred, m)
+    nominal = _nominal()
+    if ctx.times(sent, c.pred, nominal):
+        c.features.add("timed")
+    if c.frame == "size" and (
+        c.unit.lower_ in words("mission_nouns") | words("size_nouns")
+        and m.first("actor_np", c.unit) is None
+        and not any(ch.dep_ == "poss" and ch._.mm_contrib for ch in c.unit.children)
+    ):
+        c.features.add("mission_size")
+    c.features |= _subject_features(ctx, c, m)
+    st = m.first("status", c.pred, c.features)
+    if st is None:
+        return None
+    status = str(st.yields["status"])
+    if status == "none":
+        return None
+    c.status = status
+    c.rules.append(st.rule.name)
+    if st.yields.get("actor") == "mission":
+        c.features.add("mission_actor")
+    actor = _actor(ctx, c, m, found_unit)
+    if actor is None:
+        if status == "authorized":
+            actor = ctx.mission.code
+        else:
+            return None
+    if actor == ctx.host:
+        return None
+    force = unit_force(c.unit, _mention_force(sent, c.unit))
+    return Fact(
+        kind="personnel",
+        actor=actor,
+        status=status,
+        count=c.count,
+        qualifier=_qualifier(m, c.tok),
+        force=force,
+        date=_date(ctx, c, status),
+        evidence=ctx.evidence(sent, ["personnel:" + c.rules[0], *c.rules[1:]]),
+    )
+
+
+def _mention_force(sent: Sentence, unit: Token) -> str | None:
+    for t in unit.subtree:
+        a = sent.actor_at(sent.whole(t))
+        if a is not None and a.force is not None:
+            return a.force
+    return None

