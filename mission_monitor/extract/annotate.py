@@ -361,7 +361,7 @@ _DATE_RE = re.compile(
             # Friday, March 1(, 2024) / Wednesday last week / last Tuesday night
             rf"(?:(?i:last|this|next|on|past)\s+)?{_WEEKDAY}(?:,?\s+(?:{_MONTH}\s+{_DAY}|{_DAY}\s+{_MONTH})(?:,?\s+{_YEAR})?)?{_PART}(?:\s+(?i:last|this|next)\s+week)?",
             # (early) March 1(, 2024) / 1 March (2024)
-            rf"(?:(?i:early|mid|late)[\s-]+)?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR}(?!\d)|(?![\d,]))",
+            rf"(?:(?i:early|mid|late)[\s-]+)?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR}(?!\d)|(?!\d|,\d))",
             rf"{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?",
             # (mid-)June 2024
             rf"(?:(?i:early|mid|late)[\s-]+)?{_MONTH}(?:\s+of)?,?\s+(?:{_YEAR}|{_WHICH_YEAR})",

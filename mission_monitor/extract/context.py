@@ -75,6 +75,21 @@ class Context:
                 return found[0]
         return None
 
+    def speaker(self, sent: Sentence) -> str | None:
+        """The state of whoever speaks a quoted sentence: the official or state named with a
+        verb of saying in it or in the sentences that close the quote ("..., said US
+        President Joe Biden"), or in the sentence that opens it ("Biden said:")."""
+        said = words("reporting_words")
+        k = sent.index
+        window = self.ann.sentences[k : k + 4] + self.ann.sentences[max(0, k - 1) : k]
+        for s in window:
+            if not any(t.lower_ in said for t in s.span):
+                continue
+            people = [a for a in s.actors if a.kind in ("official", "coref") and a.usable]
+            if people:
+                return people[-1].code
+        return None
+
     @property
     def main_state(self) -> str | None:
         """The contributor a document is mostly about (named most often), for "the

@@ -25,18 +25,46 @@ IMPLICATIVE = frozenset(
 
 
 def is_predicate(tok: Token, nominal: frozenset[str]) -> bool:
-    return tok.pos_ in VERBAL or (tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in nominal)
+    """A verb; a predicate noun of the kind ("pledge", "arrival"); or a noun with a direct
+    object, which is a verb the tagger took for a noun ("the mission numbers 1,000")."""
+    if tok.pos_ in VERBAL:
+        return True
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return tok.lower_ in nominal or any(c.dep_ == "dobj" for c in tok.children)
+
+
+# verbs and adjectives that raise the subject of their complement: "1,000 officers are *set*
+# to arrive", "200 officers *due* to arrive": the complement is the predicate
+RAISING = frozenset(
+    {"set", "due", "expect", "expected", "schedule", "scheduled", "slate", "slated", "likely",
+     "poise", "poised", "ready", "about", "bound", "going", "supposed", "meant", "mean"}
+)
 
 
 def own_predicate(unit: Token, classes: frozenset[str]) -> Token | None:
     """A participle or relative clause that tells what happened to the counted group itself:
-    "400 officers *sent* last year", "police who *arrived* in May"."""
+    "400 officers *sent* last year", "police who *arrived* in May", "200 officers due to
+    *arrive*"."""
     for child in unit.children:
         if child.dep_ in ("acl", "relcl") and child.pos_ in VERBAL and child.lemma_ in classes:
             if child.dep_ == "acl" and child.tag_ not in ("VBN", "VBD"):
                 continue  # "officers to send": a purpose, not what happened to them
             return child
+        if child.dep_ in ("amod", "acl") and child.lower_ in RAISING:
+            inner = next((c for c in child.children if c.dep_ == "xcomp"), None)
+            if inner is not None and inner.lemma_ in classes:
+                return inner
     return None
+
+
+def raised(pred: Token) -> Token:
+    """The complement of a raising verb ("are set to arrive" -> arrive), else ``pred``."""
+    if pred.lemma_ in RAISING or pred.lower_ in RAISING:
+        inner = next((c for c in pred.children if c.dep_ == "xcomp"), None)
+        if inner is not None and inner.pos_ in VERBAL:
+            return inner
+    return pred
 
 
 def governing_predicate(tok: Token, nominal: frozenset[str], limit: int = 16) -> Token | None:
@@ -106,15 +134,94 @@ def attached(tokens: Iterable[Token], pred: Token, nominal: frozenset[str]) -> b
     return False
 
 
-def governors(pred: Token, limit: int = 4) -> list[Token]:
-    """The verbs a clause depends on, nearest first: "Kenya *said* it *plans* to send"."""
+def governors(
+    pred: Token,
+    limit: int = 4,
+    nominal: frozenset[str] = frozenset(),
+    deps: frozenset[str] = CLAUSE_DEPS,
+) -> list[Token]:
+    """The predicates a clause depends on, nearest first: "Kenya *said* it *plans* to send",
+    "a *pledge* by Ruto to send 600" (a predicate noun of ``nominal`` counts)."""
     out: list[Token] = []
     t = pred
     for _ in range(limit):
-        if t.dep_ not in CLAUSE_DEPS or t.head.i == t.i:
+        if t.dep_ not in deps or t.head.i == t.i:
             break
         t = t.head
-        while t.pos_ not in VERBAL and t.head.i != t.i:
+        while not is_predicate(t, nominal) and t.head.i != t.i:
             t = t.head
         out.append(t)
     return out
+
+
+# a clause that completes its governor (a plan's object, a reported statement): the
+# governor's time is the clause's too; an adverbial or relative clause has its own
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "conj"})
+
+# verbs that report a statement: a past perfect under them is the reporter's present
+REPORTING = frozenset(
+    {"say", "tell", "add", "announce", "report", "note", "state", "confirm", "explain",
+     "reveal", "disclose", "indicate", "write", "claim", "insist"}
+)
+
+
+def time_nodes(pred: Token, nominal: frozenset[str]) -> list[Token]:
+    """Where a predicate's own time may sit: on it, on the verb it completes or raises, and
+    (for a predicate noun) on the verb it is the argument of."""
+    nodes = [pred]
+    inner = next((c for c in pred.children if c.dep_ == "xcomp"), None)
+    if inner is not None:
+        nodes.append(inner)
+    if pred.dep_ == "xcomp" and pred.head.i != pred.i:
+        nodes.append(pred.head)
+    if pred.pos_ not in VERBAL and pred.head.i != pred.i:
+        verb = governing_predicate(pred, frozenset())
+        if verb is not None:
+            nodes.append(verb)
+    return nodes
+
+
+def finite_features(pred: Token, matches: Matches) -> set[str]:
+    """The tense of the nearest finite verb at or above a non-finite one ("has extended its
+    support by *offering*", "announced plans to *send*")."""
+    tenses = {"past", "present", "perfect", "pluperfect", "future", "progressive"}
+    t = pred
+    for _ in range(5):
+        got = features(t, matches) & tenses
+        if got:
+            return got
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return set()
+
+
+def reported(pred: Token) -> bool:
+    """Whether a clause is a statement reported by a verb of saying."""
+    return any(g.lemma_ in REPORTING for g in governors(pred, deps=COMPLEMENT_DEPS))
+
+
+# "followed by the U.S. ($6 million)", "joined by two officers from Belize": the agent shares
+# the clause the participle hangs on
+SHARING = frozenset({"join", "follow", "accompany", "reinforce", "complement", "trail"})
+
+
+def shared_clause(tok: Token, pred: Token, nominal: frozenset[str]) -> Token | None:
+    """The predicate whose status ``tok`` shares when it is the agent of a participle like
+    "followed by" or "joined by"; ``None`` where it is not."""
+    if pred.lemma_ not in SHARING or pred.dep_ not in ("acl", "advcl", "relcl", "conj"):
+        return None
+    t = tok
+    while t.i != pred.i and t.head.i != t.i:
+        if t.dep_ == "agent" or (t.lower_ == "by" and t.dep_ == "prep"):
+            return clause_head(pred.head, nominal) if pred.head.i != pred.i else None
+        t = t.head
+    return None
+
+
+def is_expletive(subj: Token) -> bool:
+    """ "it will be impossible to ...", "it is estimated that ...": an "it" that names nothing."""
+    if subj.lower_ != "it":
+        return False
+    head = subj.head
+    return subj.dep_ == "expl" or head.lemma_ in ("be", "seem", "appear", "remain", "become")

@@ -251,6 +251,8 @@ def resolve_date(span: str, published: str | None = None, prefer: Prefer = "past
         return None
     based = _base(published)
     which_year = _MONTH_WHICH_YEAR.match(s)
+    if which_year and not any(w in _MONTHS for w in which_year["head"].lower().split()):
+        which_year = None  # "earlier this year" is a relative period, not "<month> this year"
     if which_year:  # "late July last year": that month of the year before publication
         if based is None:
             return None

@@ -44,6 +44,7 @@ class _Tables:
     suffixes: dict[str, str]
     pattern: re.Pattern[str]
     bracket: re.Pattern[str]
+    open_bracket: re.Pattern[str]
 
 
 def _alt(keys: list[str]) -> str:
@@ -69,7 +70,8 @@ def _tables() -> _Tables:
     )
     pattern = re.compile(body)
     bracket = re.compile(rf"\s*\(\s*(?:{_QUALIFIED})?(?P<inner>[^()]{{1,40}}?)\s*\)")
-    return _Tables(prefixes, suffixes, pattern, bracket)
+    open_bracket = re.compile(rf"\s*\(\s*(?:{_QUALIFIED})?")
+    return _Tables(prefixes, suffixes, pattern, bracket, open_bracket)
 
 
 def _value(num: str, scale: str | None) -> float | None:
@@ -137,14 +139,26 @@ def find_money(text: str) -> list[MoneyMention]:
         start, end = m.start(), m.end()
         original: Money | None = None
         b = t.bracket.match(text, end)
+        conv_end: int | None = None
+        conv = None
         if b is not None:
             inner = t.pattern.fullmatch(b["inner"].strip())
             conv = _parse_one(inner) if inner is not None else None
+            conv_end = b.end()
+        else:
+            # "$100 million (Sh14.5 billion from the Defense Department": an unclosed bracket
+            o = t.open_bracket.match(text, end)
+            inner = t.pattern.match(text, o.end()) if o is not None else None
+            conv = _parse_one(inner) if inner is not None else None
+            conv_end = inner.end() if inner is not None else None
+        if conv is not None and conv_end is not None:
             if conv is not None:
-                end = b.end()
+                end = conv_end
                 pos = end
                 c_amount, c_cur = conv
                 if c_cur == "USD" and cur != "USD":
                     original = Money(amount, cur)
                     amount, cur = c_amount, c_cur
+                elif cur == "USD" and c_cur != "USD":
+                    original = Money(c_amount, c_cur)  # "$200 million (Sh29 billion)"
         out.append(MoneyMention(start, end, amount, cur, original))

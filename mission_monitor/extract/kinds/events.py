@@ -59,7 +59,7 @@ def _codes(ctx: Context, sent: Sentence, toks: Iterable[Token], spec: dict[str, 
             continue
         if a.kind == "mission" and spec.get("lead_for_mission") and ctx.mission.lead:
             code = ctx.mission.lead
-        elif a.kind not in kinds or (a.location and not spec.get("host")):
+        elif a.kind not in kinds or a.location:
             continue
         else:
             code = a.code
@@ -82,6 +82,8 @@ def _actors(ctx: Context, sent: Sentence, found: Match) -> list[str] | None:
         node = found.get(name)
         if node is None and name == "head":
             node = found["trigger"].head
+        if node is None and name == "subject":
+            node = _subject(found["trigger"])
         if node is not None:
             toks.extend(node.subtree)
     codes = _codes(ctx, sent, toks, spec)
@@ -95,6 +97,19 @@ def _actors(ctx: Context, sent: Sentence, found: Match) -> list[str] | None:
     if len(codes) < need:
         return None
     return sorted(codes)
+
+
+def _subject(pred: Token) -> Token | None:
+    """The subject of ``pred``, or of the verb it is coordinated with."""
+    t = pred
+    for _ in range(3):
+        own = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if own is not None:
+            return own
+        if t.dep_ != "conj" or t.head.i == t.i:
+            return None
+        t = t.head
+    return None
 
 
 def _document_states(ctx: Context, need: int) -> list[str]:
@@ -126,9 +141,18 @@ def _checks(ctx: Context, sent: Sentence, m: Matches, found: Match) -> bool:
         allowed = words(str(y["object_in"]))
         if what is None or not any(t.lower_ in allowed for t in what.subtree):
             return False
+    for name in y.get("needs_person", []):
+        node = found.get(name)
+        if node is None or not any(
+            t._.mm_kind in ("official", "coref") or t.lower_ in words("leader_words")
+            for t in node.subtree
+        ):
+            return False
     if y.get("no_figure"):
         who = found.get("who")
         if who is not None and any(t._.mm_figure for t in who.subtree):
+            return False
+        if who is not None and not _troops(who):
             return False
     if y.get("needs_past_head") or y.get("needs_not_planned_head"):
         head = grammar.governing_predicate(trigger, frozenset())
@@ -144,28 +168,47 @@ def _checks(ctx: Context, sent: Sentence, m: Matches, found: Match) -> bool:
     return True
 
 
-def _date(ctx: Context, sent: Sentence, found: Match, feats: set[str]) -> str | None:
+def _troops(who: Token) -> bool:
+    """ "a team of officials" is no contingent: a group noun counts only with people of a
+    force in it (or nothing named)."""
+    people = words("troop_nouns") | words("person_nouns")
+    for ch in who.children:
+        if ch.lower_ == "of":
+            inner = [t for t in ch.children if t.dep_ == "pobj"]
+            if inner and inner[0].lower_ not in people and inner[0]._.mm_kind != "force":
+                return False
+    return True
+
+
+def _date(
+    ctx: Context, sent: Sentence, m: Matches, found: Match, feats: set[str]
+) -> str | None:
+    """The time the text gives the step: on its trigger, on the verbs the rule bound, on the
+    statement it completes, else in the trigger's own phrase; else the publication date for a
+    step told as news, none for one told in the past perfect."""
     trigger = found["trigger"]
     nominal = _nominal()
-    nodes = [trigger] + [t for t in found.nodes.values() if t.pos_ in grammar.VERBAL]
-    if trigger.pos_ not in grammar.VERBAL:
-        head = grammar.governing_predicate(trigger, frozenset())
-        if head is not None:
-            nodes.append(head)
+    nodes: list[Token] = []
+    for node in [trigger, *(t for t in found.nodes.values() if t.pos_ in grammar.VERBAL)]:
+        nodes += grammar.time_nodes(node, nominal)
+    nodes += grammar.governors(trigger, nominal=nominal, deps=grammar.COMPLEMENT_DEPS)
     lemmas = {t.lemma_ for t in nodes} | {t.lower_ for t in nodes}
     prefer = "future" if lemmas & _EXPIRY else "past"
     for node in nodes:
         got = ctx.first_date(ctx.times(sent, node, nominal), prefer)  # type: ignore[arg-type]
         if got is not None:
             return got
-    for g in grammar.governors(trigger):
-        got = ctx.first_date(ctx.times(sent, g, nominal))
-        if got is not None:
-            return got
-    if feats & {"pluperfect"}:
+    inside = [d for d in sent.dates if trigger.i <= d.start - sent.start <= trigger.right_edge.i]
+    got = ctx.first_date(inside, prefer)  # type: ignore[arg-type]
+    if got is not None:
+        return got
+    tense = feats & {"past", "present", "perfect", "pluperfect", "future", "progressive"}
+    if not tense:
+        tense = grammar.finite_features(trigger, m)
+    if "pluperfect" in tense and not grammar.reported(trigger):
         return None
-    if feats & {"perfect", "present", "progressive", "past"}:
-        return ctx.published_month
+    if tense:
+        return ctx.published
     return None
 
 
@@ -179,6 +222,6 @@ def _fact(ctx: Context, sent: Sentence, m: Matches, found: Match, feats: set[str
         kind="event",
         type=str(found.yields["type"]),
         actors=tuple(actors),
-        date=_date(ctx, sent, found, feats),
+        date=_date(ctx, sent, m, found, feats),
         evidence=ctx.evidence(sent, ["event:" + found.rule.name]),
     )

@@ -9,6 +9,7 @@ from mission_monitor.extract import grammar
 from mission_monitor.extract.annotate import MoneySpan, Sentence
 from mission_monitor.extract.context import Context
 from mission_monitor.extract.engine import Matches
+from mission_monitor.extract.kinds.personnel import governor_state
 from mission_monitor.extract.lexicon import words
 from mission_monitor.models import Fact
 from mission_monitor.resolve.money import currency_home
@@ -56,27 +57,70 @@ def _payer(ctx: Context, sent: Sentence, m: Matches, root: Token, pred: Token | 
             rules.append(got.rule.name)
             return str(got["actor"]._.mm_actor)
     preds = [pred, *grammar.governors(pred)] if pred is not None else []
+    if pred is not None and pred.head.i != pred.i and pred.dep_ in ("dobj", "pobj", "nsubjpass"):
+        preds.insert(1, pred.head)  # a noun predicate: "received a commitment ... from X"
     for p in preds:
         got = m.first("payer_clause", p)
         if got is not None:
             rules.append(got.rule.name)
-            if got.yields.get("fund"):
-                return "UN"
             return str(got["actor"]._.mm_actor)
         subj = next((c for c in p.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is None:
-            continue
-        if subj.lower_ in ("it", "they") and p.i == (pred.i if pred is not None else -1):
-            state = ctx.recent_state(sent)
+        if subj is not None and subj.lower_ in ("we", "our"):
+            state = ctx.speaker(sent)
+            if state is not None:
+                rules.append("payer/speaker")
+                return state
+        if subj is not None and subj.lower_ in ("it", "they") and not grammar.is_expletive(subj):
+            state = governor_state(p, m) or ctx.recent_state(sent)
             if state is not None:
                 rules.append("payer/pronoun")
                 return state
+        got = m.first("payer_fund", p)
+        if got is not None:
+            rules.append(got.rule.name)
+            return "UN"
+        if subj is None:
+            continue
         if subj.lower_ in words("generic_state_nouns") and ctx.main_state is not None:
             rules.append("payer/the-government")
             return ctx.main_state
         if subj._.mm_actor is None and subj.pos_ in ("NOUN", "PROPN"):
             break
     return None
+
+
+def _predicate(sent: Sentence, root: Token, nominal: frozenset[str]) -> Token | None:
+    """What the text says happened to an amount: a participle on it ("KSh 181 million already
+    disbursed"), else the predicate it depends on; a money noun yields to the verb it is the
+    subject or object of ("contributions of $10.8 million have been deposited"), a total
+    ("contributions totalling $18 million are in the fund") and a list ("followed by the
+    U.S. ($6 million)") to the clause they belong to."""
+    classes = _classes()
+    for tok in sorted(_span_tokens(sent, root), key=lambda t: t.i != root.i):
+        own = grammar.own_predicate(tok, classes)
+        if own is not None:
+            return own
+    pred = grammar.governing_predicate(root, nominal)
+    if pred is None:
+        return None
+    shared = grammar.shared_clause(root, pred, nominal)
+    if shared is not None:
+        return shared
+    if pred.lemma_ in ("total", "amount", "reach", "come", "exceed", "top", "number") and (
+        pred.dep_ in ("acl", "relcl") and pred.head.lower_ in nominal
+    ):
+        pred = pred.head  # "contributions totaling $10.8 million"
+    if pred.pos_ not in grammar.VERBAL and pred.lower_ not in words("pledge_nouns"):
+        verb = grammar.governing_predicate(pred, frozenset())
+        if verb is not None and pred.dep_ in ("nsubjpass", "dobj", "nsubj") and (
+            verb.lemma_ in classes or verb.lemma_ == "be"
+        ):
+            pred = verb
+    return pred
+
+
+def _span_tokens(sent: Sentence, root: Token) -> list[Token]:
+    return [sent.parsed[i] for i in sorted(_span_of(sent, root))] if sent.parsed else [root]
 
 
 def money_start(sent: Sentence, root: Token) -> int:
@@ -110,7 +154,7 @@ def _fact(ctx: Context, sent: Sentence, m: Matches, money: MoneySpan) -> Fact | 
     if m.first("not_funding", root) is not None:
         return None
     nominal = _nominal()
-    pred = grammar.own_predicate(root, _classes()) or grammar.governing_predicate(root, nominal)
+    pred = _predicate(sent, root, nominal)
     if pred is None:
         return None
     feats = grammar.features(pred, m)
@@ -140,7 +184,7 @@ def _fact(ctx: Context, sent: Sentence, m: Matches, money: MoneySpan) -> Fact | 
         currency=mm.currency,
         original=mm.original,
         qualifier=_qualifier(ctx, sent, m, root, money),
-        date=_date(ctx, sent, pred, feats, status),
+        date=_date(ctx, sent, m, pred, feats),
         evidence=ctx.evidence(sent, rules),
     )
 
@@ -150,17 +194,18 @@ def _speaks_of_fund(sent: Sentence) -> bool:
     return any(t.lower_ in fund for t in sent.span)
 
 
-def _date(ctx: Context, sent: Sentence, pred: Token, feats: set[str], status: str) -> str | None:
+def _date(ctx: Context, sent: Sentence, m: Matches, pred: Token, feats: set[str]) -> str | None:
+    """The time the text gives the step (its predicate's, or the pledge's or statement's
+    above it); else the publication date, but for a background amount in the past perfect."""
     nominal = _nominal()
-    got = ctx.first_date(ctx.times(sent, pred, nominal))
-    if got is not None:
-        return got
-    for g in grammar.governors(pred):
-        got = ctx.first_date(ctx.times(sent, g, nominal))
+    nodes = grammar.time_nodes(pred, nominal) + grammar.governors(pred, nominal=nominal)
+    for node in nodes:
+        got = ctx.first_date(ctx.times(sent, node, nominal))
         if got is not None:
             return got
-    if feats & {"pluperfect"}:
+    tense = feats & {"past", "present", "perfect", "pluperfect", "future", "progressive"}
+    if not tense:
+        tense = grammar.finite_features(pred, m)
+    if "pluperfect" in tense and not grammar.reported(pred):
         return None
-    if feats & {"perfect", "present", "progressive", "future"}:
-        return ctx.published
-    return None
+    return ctx.published

@@ -92,7 +92,14 @@ def _predicate(c: _Candidate) -> Token | None:
         return own
     if c.frame == "stock" and c.unit.head.pos_ in grammar.VERBAL:
         return c.unit.head
-    return grammar.governing_predicate(c.unit, _nominal())
+    pred = grammar.governing_predicate(c.unit, _nominal())
+    if pred is not None:
+        # "600 officers are in Haiti, joined by two officers from Belize": the clause joined
+        shared = grammar.shared_clause(c.unit, pred, _nominal())
+        if shared is not None:
+            c.rules.append("pred/joined-by")
+            return shared
+    return grammar.raised(pred) if pred is not None else None
 
 
 def _actor(ctx: Context, c: _Candidate, m: Matches, found_unit: Match | None) -> str | None:
@@ -102,8 +109,8 @@ def _actor(ctx: Context, c: _Candidate, m: Matches, found_unit: Match | None) ->
         c.rules.append("actor/" + found_unit.rule.name.split("/", 1)[-1])
         return str(found_unit["owner"]._.mm_actor)
     got = m.first("actor_np", c.unit)
-    if got is None and c.unit.i != c.tok.i and c.unit.dep_ in ("pobj",):
-        got = None
+    if got is None and c.unit.dep_ == "appos":
+        got = m.first("actor_np", c.unit.head)  # "75 Guatemalan soldiers, the first of 150"
     if got is not None:
         c.rules.append(got.rule.name)
         return str(got["actor"]._.mm_actor)
@@ -112,6 +119,11 @@ def _actor(ctx: Context, c: _Candidate, m: Matches, found_unit: Match | None) ->
     preds = [c.pred] if c.pred is not None else []
     if c.pred is not None and c.pred.dep_ not in ("acl", "relcl"):
         preds += [g for g in grammar.governors(c.pred) if g.dep_ not in ("acl", "relcl")]
+    if c.unit.dep_ == "appos" and (_refers_back(c.unit.head)) and c.pred is not None:
+        state = ctx.recent_state(c.sent, back=2)
+        if state is not None:  # "That first group, about 400 officers, landed"
+            c.rules.append("actor/the-group-named-before")
+            return state
     for p in preds:
         got = m.first("actor_clause", p)
         if got is not None:
@@ -120,14 +132,26 @@ def _actor(ctx: Context, c: _Candidate, m: Matches, found_unit: Match | None) ->
         who = _subject(p)
         if who is None:
             continue
+        if who.i != c.unit.i and who.dep_ not in ("nsubj", "nsubjpass"):
+            # a relative clause's antecedent: "the Kenyan contingent, which stands at 750"
+            got = m.first("actor_np", who)
+            if got is not None and got.get("unit") is not None:
+                c.rules.append(got.rule.name)
+                return str(got["actor"]._.mm_actor)
         if who._.mm_kind == "mission":
             c.rules.append("actor/mission-subject")
             return ctx.mission.code
-        if who.lower_ in ("it", "they", "its", "their"):
-            state = _governor_state(c) or ctx.recent_state(c.sent)
+        if who.lower_ in ("we", "our") and (speaker := ctx.speaker(c.sent)) is not None:
+            c.rules.append("actor/speaker")
+            return speaker
+        if who.lower_ in ("it", "they", "its", "their") and not grammar.is_expletive(who):
+            state = _governor_state(c, m) or ctx.recent_state(c.sent)
             if state is not None:
                 c.rules.append("actor/pronoun")
                 return state
+        if _refers_back(who) and (state := ctx.recent_state(c.sent, back=2)) is not None:
+            c.rules.append("actor/the-group-named-before")
+            return state
         if who.lower_ in words("generic_contributors") and c.status in ("pledged", "present"):
             c.rules.append("actor/many-states")
             return ctx.mission.code
@@ -151,13 +175,32 @@ def _actor(ctx: Context, c: _Candidate, m: Matches, found_unit: Match | None) ->
     return None
 
 
-def _governor_state(c: _Candidate) -> str | None:
+def _refers_back(subj: Token) -> bool:
+    """ "That first group", "the officers", "the contingent": a definite group of people told
+    of before."""
+    if subj.lower_ not in words("person_nouns") | words("batch_nouns"):
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ("the", "that", "this", "these", "those")
+               for c in subj.children)  # fmt: skip
+
+
+def _governor_state(c: _Candidate, m: Matches) -> str | None:
     """ "Benin has said it plans to send": the subject of a clause above the pronoun's."""
     assert c.pred is not None
-    for g in grammar.governors(c.pred):
+    return governor_state(c.pred, m)
+
+
+def governor_state(pred: Token, m: Matches) -> str | None:
+    """The state named as the subject of a clause above ``pred`` ("The U.S. State Department
+    announced it has approved ...")."""
+    for g in grammar.governors(pred):
         for ch in g.children:
-            if ch.dep_ in ("nsubj", "nsubjpass") and ch._.mm_contrib:
-                return str(ch._.mm_actor)
+            if ch.dep_ in ("nsubj", "nsubjpass"):
+                if ch._.mm_contrib:
+                    return str(ch._.mm_actor)
+                got = m.first("actor_np", ch)
+                if got is not None and got.get("unit") is not None:
+                    return str(got["actor"]._.mm_actor)
     return None
 
 
@@ -213,36 +256,38 @@ def _state_before(ctx: Context, c: _Candidate) -> str | None:
     return last or ctx.recent_state(c.sent)
 
 
-def _date(ctx: Context, c: _Candidate, status: str) -> str | None:
+def _date(ctx: Context, c: _Candidate, status: str, m: Matches) -> str | None:
+    """FACTS.md's dates: the time the text gives the fact (its predicate's, or the plan's or
+    statement's above it); else a current stock and a step reported with no time of its own
+    take the publication date; a background fact told in the past perfect stays undated."""
     assert c.pred is not None
     nominal = _nominal()
-    own = ctx.times(c.sent, c.pred, nominal)
-    if not own and c.pred.dep_ == "xcomp":
-        own = ctx.times(c.sent, c.pred.head, nominal)
-    if status == "present":  # a stock holds now; "since June" dates its start, not it
-        own = [d for d in own if not d.text.lower().startswith("since")]
-    prefer = "future" if c.features & {"future", "planned", "infinitive"} else "past"
-    got = ctx.first_date(own, "future" if prefer == "future" else "past")
-    if got is not None:
-        return got
+    nodes = grammar.time_nodes(c.pred, nominal)
+    if status in ("pledged", "authorized"):
+        nodes += grammar.governors(c.pred, nominal=nominal, deps=grammar.CLAUSE_DEPS)
+    elif grammar.reported(c.pred) and c.features & {"perfect", "present"}:
+        nodes += grammar.governors(c.pred, deps=grammar.COMPLEMENT_DEPS)
+    prefer = "future" if c.features & {"future", "planned"} else "past"
+    for node in nodes:
+        spans = ctx.times(c.sent, node, nominal)
+        if status == "present":  # a stock holds now; "since June" dates its start, not it
+            spans = [d for d in spans if not d.text.lower().startswith("since")]
+        got = ctx.first_date(spans, "future" if prefer == "future" else "past")
+        if got is not None:
+            return got
+    tense = c.features & {"past", "present", "perfect", "pluperfect", "future", "progressive"}
+    if not tense:
+        tense = grammar.finite_features(c.pred, m)
+    if "pluperfect" in tense and grammar.reported(c.pred):
+        tense = (tense - {"pluperfect"}) | {"perfect"}
     if status == "present":
-        return ctx.published
-    if status == "pledged":
-        for g in grammar.governors(c.pred):
-            told = ctx.times(c.sent, g, nominal)
-            got = ctx.first_date(told)
-            if got is not None:
-                return got
-        if c.features & {"present", "perfect", "future", "progressive"} and not (
-            c.features & {"pluperfect"}
-        ):
-            return ctx.published
+        return None if tense == {"pluperfect"} else ctx.published
+    if status == "authorized":
         return None
-    if status in ("arrived", "withdrawn"):
-        if c.features & {"pluperfect", "participle"}:
-            return None
-        return ctx.published_month
-    return None
+    if "pluperfect" in tense or "participle" in c.features:
+        return None  # background: "Kenya had pledged 1,000", "the 600 deployed earlier"
+    c.rules.append("date/published")
+    return ctx.published
 
 
 def _qualifier(m: Matches, tok: Token) -> str:
@@ -265,12 +310,16 @@ def _fact(ctx: Context, sent: Sentence, m: Matches, fig: Figure) -> Fact | None:
     if ctx.times(sent, c.pred, nominal):
         c.features.add("timed")
     if c.frame == "size" and (
-        c.unit.lower_ in words("mission_nouns") | words("size_nouns")
+        (c.unit.lower_ in words("mission_nouns") | words("size_nouns") or c.unit.i == c.tok.i)
         and m.first("actor_np", c.unit) is None
         and not any(ch.dep_ == "poss" and ch._.mm_contrib for ch in c.unit.children)
     ):
         c.features.add("mission_size")
     c.features |= _subject_features(ctx, c, m)
+    if "level" in c.features and any(
+        ch.dep_ == "dobj" and _is_mission(ctx, ch) for ch in c.pred.children
+    ):
+        c.features.add("mission_subject")  # "brought the force to 1,000 personnel"
     st = m.first("status", c.pred, c.features)
     if st is None:
         return None
@@ -297,7 +346,7 @@ def _fact(ctx: Context, sent: Sentence, m: Matches, fig: Figure) -> Fact | None:
         count=c.count,
         qualifier=_qualifier(m, c.tok),
         force=force,
-        date=_date(ctx, c, status),
+        date=_date(ctx, c, status, m),
         evidence=ctx.evidence(sent, ["personnel:" + c.rules[0], *c.rules[1:]]),
     )
 
