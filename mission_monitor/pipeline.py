@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from mission_monitor.clean import clean_document
 from mission_monitor.errors import InputError, StoreError
 from mission_monitor.extract import extract_facts
+from mission_monitor.mission import Mission
 from mission_monitor.models import CleanDocument, Fact, RawInput
 from mission_monitor.read import iter_inputs
 
@@ -36,9 +37,13 @@ class Processed:
 
 
 def process(
-    raw: RawInput, published: str | None = None, default_published: str | None = None
+    raw: RawInput,
+    published: str | None = None,
+    default_published: str | None = None,
+    mission: Mission | None = None,
 ) -> Processed:
-    """Clean one input and extract its facts.
+    """Clean one input and extract its facts about ``mission`` (the default mission when
+    ``None``).
 
     ``published`` overrides the document's own publication date; ``default_published`` is used
     only where the document gives none.
@@ -48,7 +53,7 @@ def process(
     if clean.language not in (None, "en"):
         note = f"language {clean.language!r} is not English: extraction skipped"
         return Processed(raw, clean, [], pub, note)
-    facts = extract_facts(clean.text, published=pub)
+    facts = extract_facts(clean.text, published=pub, mission=mission)
     return Processed(raw, clean, facts, pub)
 
 

@@ -34,10 +34,20 @@ def _date(value: str | None) -> str | None:
     return m.group(1) if m else (value or None)
 
 
+# "date 2024-07-17 Two hundred Kenyan police officers left ...": a search index's date stamped
+# in front of a dump's text; metadata, not a sentence of the article
+_INDEX_DATE = re.compile(r"^\s*date (\d{4}-\d{2}-\d{2})\s+")
+
+
 def clean_text(text: str) -> tuple[str, tuple[DroppedLine, ...]]:
     """The article text of a text dump and the lines dropped from it, with their reasons."""
+    stamp = _INDEX_DATE.match(text)
+    lead: tuple[DroppedLine, ...] = ()
+    if stamp is not None:
+        lead = (DroppedLine(1, stamp.group(0).strip(), "index date stamp"),)
+        text = text[stamp.end() :]
     verdicts = classify_lines(text)
-    dropped = tuple(DroppedLine(v.line, v.text, v.reason) for v in verdicts if v.reason)
+    dropped = lead + tuple(DroppedLine(v.line, v.text, v.reason) for v in verdicts if v.reason)
     return join_kept(verdicts), dropped
 
 
@@ -66,11 +76,14 @@ def clean_document(raw: RawInput) -> CleanDocument:
             language=detect_language(text or (page.title or "")),
         )
     text, dropped = clean_text(raw.content)
+    stamp = _INDEX_DATE.match(raw.content)
     return CleanDocument(
         doc=raw.doc,
         text=text,
         title=raw.title or _headline(text),
-        published=_date(raw.published) or text_published(raw.content, raw.url, raw.source),
+        published=_date(raw.published)
+        or (stamp.group(1) if stamp else None)
+        or text_published(raw.content, raw.url, raw.source),
         site=raw.outlet,
         url=raw.url,
         language=detect_language(text),

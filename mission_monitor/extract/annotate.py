@@ -427,6 +427,21 @@ def find_figures(span: Span) -> list[Figure]:
             continue
         j = i + 1
         digit_seen = any(c.isdigit() for c in toks[i].text)
+        if toks[i].text.isdigit() and len(toks[i].text) <= 3:
+            # "17 430": thousands set apart by a space (French and UN style)
+            while (
+                j < len(toks)
+                and toks[j].text.isdigit()
+                and len(toks[j].text) == 3
+                and toks[j - 1].whitespace_ == " "
+            ):
+                j += 1
+            if j > i + 1:
+                text = span.doc[span.start + start : span.start + j].text
+                value = float("".join(t.text for t in toks[i:j]))
+                out.append(Figure(span.start + start, span.start + j, value, text))
+                i = j
+                continue
         while j < len(toks):
             t = toks[j]
             low = t.lower_
@@ -465,7 +480,7 @@ def _register_extensions() -> None:
         ("mm_contrib", False),  # a state (or its official, force...) that can send or pay
         ("mm_place", False),  # an actor named as a place ("in Haiti") or a modifier
         ("mm_host", False),  # the host state, named anywhere
-        ("mm_figure", False),  # the last token of a figure
+        ("mm_figure", False),  # the root token of a figure
         ("mm_money", False),  # the root token of an amount of money
         ("mm_money_start", False),  # the first token of an amount of money
         ("mm_time", False),  # a token inside a date span
@@ -512,7 +527,7 @@ def _mark(sent: Sentence, parsed: Doc, host: str | None) -> None:
             a.usable and a.code != host and a.kind in ("state", "official", "force", "coref")
         )
     for f in sent.figures:
-        parsed[f.end - 1 - off]._.mm_figure = True
+        _root(parsed, f.start - off, f.end - off)._.mm_figure = True
     for m in sent.money:
         _root(parsed, m.start - off, m.end - off)._.mm_money = True
         parsed[m.start - off]._.mm_money_start = True

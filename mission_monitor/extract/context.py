@@ -96,6 +96,30 @@ class Context:
         government" and other subjects that name no state."""
         return _main_state(self)
 
+    @property
+    def only_state(self) -> str | None:
+        """The one contributing state the document names, if it names just one."""
+        found = {c for s in self.ann.sentences for c in self.contributors(s)}
+        return found.pop() if len(found) == 1 else None
+
+    @property
+    def names_no_state(self) -> bool:
+        """Whether the document names no contributing state at all."""
+        return not any(self.contributors(s) for s in self.ann.sentences)
+
+    @property
+    def dominant_state(self) -> str | None:
+        """The contributor that at least two thirds of the document's mentions of a
+        contributing state name: a group no sentence attributes is most likely its."""
+        counts: Counter[str] = Counter()
+        for s in self.ann.sentences:
+            counts.update(self.contributors(s))
+        total = sum(counts.values())
+        if not total:
+            return None
+        code, n = counts.most_common(1)[0]
+        return code if n >= 2 and n * 3 >= total * 2 else None
+
     # --- dates -------------------------------------------------------------------------------
 
     def times(self, sent: Sentence, pred: Token, nominal: frozenset[str]) -> list[DateSpan]:

@@ -98,7 +98,36 @@ def features(pred: Token, matches: Matches, depth: int = 0) -> set[str]:
         up = features(head, matches, depth + 1) if head.i != pred.i else set()
         # a request, condition or question above the clause reaches into it
         feats |= up & {"urged", "conditional", "question"}
+        to_only = any(c.tag_ == "TO" for c in pred.children) and not has_aux
+        if pred.dep_ in ("advcl", "xcomp") and to_only and head.lemma_ not in _NO_INHERIT:
+            # "working with Congress to provide $300 million": the aim of an effort under way
+            feats |= up & {"future", "planned", "progressive"}
+        if pred.dep_ == "advcl" and pred.tag_ == "VBG" and not has_aux:
+            # "Chad will send 200 more troops, bringing its contingent to 600": the result
+            # of a plan is planned
+            feats |= up & {"future", "planned"}
+    if "urged" in feats and _plan_asks(pred):
+        feats = (feats - {"urged"}) | {"planned"}  # "the plans call for Chad to contribute"
     return feats
+
+
+# a verb whose infinitive complement is its own step, not the aim of an effort
+_NO_INHERIT = frozenset({"manage", "fail", "refuse", "decline", "begin", "start", "continue"})
+
+
+def _plan_asks(pred: Token) -> bool:
+    """Whether the request above ``pred`` is made by a plan, not a person ("the plans call
+    for Chad and Nigeria to contribute 3,500 troops each")."""
+    gov = pred.head
+    for _ in range(3):
+        subj = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj.lemma_ in ("plan", "proposal", "agreement", "resolution", "deal", "framework",
+                                   "arrangement", "concept", "mandate", "decision")  # fmt: skip
+        if gov.head.i == gov.i:
+            return False
+        gov = gov.head
+    return False
 
 
 def clause_head(tok: Token, nominal: frozenset[str]) -> Token | None:

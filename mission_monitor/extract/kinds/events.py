@@ -85,8 +85,17 @@ def _actors(ctx: Context, sent: Sentence, found: Match) -> list[str] | None:
         if node is None and name == "subject":
             node = _subject(found["trigger"])
         if node is not None:
-            toks.extend(node.subtree)
+            toks.extend(_phrase(node))
     codes = _codes(ctx, sent, toks, spec)
+    subj = _subject(found["trigger"])
+    if (
+        subj is not None
+        and subj.lower_ in words("generic_state_nouns")
+        and not any(t._.mm_actor for t in subj.subtree)
+    ):
+        main = ctx.main_state  # "the government then signed an accord with Haiti"
+        if main is not None and main not in codes and subj.i in {t.i for t in toks}:
+            codes.append(main)
     if not codes and spec.get("default") == "lead" and ctx.mission.lead:
         codes = [ctx.mission.lead]
     if not codes and spec.get("default") == "host" and ctx.host:
@@ -97,6 +106,17 @@ def _actors(ctx: Context, sent: Sentence, found: Match) -> list[str] | None:
     if len(codes) < need:
         return None
     return sorted(codes)
+
+
+def _phrase(node: Token) -> list[Token]:
+    """A node's phrase without the clauses that hang on it ("the troops, who landed via a
+    Canadian aircraft": the troops are not Canadian)."""
+    out = [node]
+    for ch in node.children:
+        if ch.dep_ in ("relcl", "acl", "advcl") and node.pos_ in ("NOUN", "PROPN", "PRON"):
+            continue
+        out.extend(_phrase(ch))
+    return out
 
 
 def _subject(pred: Token) -> Token | None:
@@ -143,11 +163,20 @@ def _checks(ctx: Context, sent: Sentence, m: Matches, found: Match) -> bool:
             return False
     for name in y.get("needs_person", []):
         node = found.get(name)
-        if node is None or not any(
-            t._.mm_kind in ("official", "coref") or t.lower_ in words("leader_words")
-            for t in node.subtree
+        near = [node, *(c for c in node.children if c.dep_ in ("compound", "appos", "amod"))] if node else []
+        if not any(
+            t._.mm_kind in ("official", "coref") or t.lower_ in words("leader_words") for t in near
         ):
             return False
+    if y.get("needs_council") and not any(
+        t.lower_ == "council" or t._.mm_actor in ("UNSC", "UN") for t in sent.parsed or ()
+    ):
+        return False
+    if str(y.get("type")) == "deployment":
+        if trigger.dep_ == "acl":
+            return False  # "the Kenya police deployed to Haiti": told in passing, not the news
+        if _elsewhere(ctx, trigger):
+            return False  # "when Kenya deployed a contingent in the DRC"
     if y.get("no_figure"):
         who = found.get("who")
         if who is not None and any(t._.mm_figure for t in who.subtree):
@@ -166,6 +195,16 @@ def _checks(ctx: Context, sent: Sentence, m: Matches, found: Match) -> bool:
         if not any(t.lower_ in court for t in sent.parsed or ()):
             return False
     return True
+
+
+def _elsewhere(ctx: Context, trigger: Token) -> bool:
+    """A flow towards a place that is a state other than the host ("landed in Belize")."""
+    for prep in trigger.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "to", "into"):
+            for place in prep.children:
+                if place.dep_ == "pobj" and place._.mm_kind == "state" and not place._.mm_host:
+                    return True
+    return False
 
 
 def _troops(who: Token) -> bool:
@@ -191,6 +230,9 @@ def _date(
     nodes: list[Token] = []
     for node in [trigger, *(t for t in found.nodes.values() if t.pos_ in grammar.VERBAL)]:
         nodes += grammar.time_nodes(node, nominal)
+    if str(found.yields["type"]) == "mandate":
+        # "the mandate, extended to October 2025, comes to an end": the participle's time
+        nodes += [c for c in trigger.children if c.dep_ in ("acl", "relcl")]
     nodes += grammar.governors(trigger, nominal=nominal, deps=grammar.COMPLEMENT_DEPS)
     lemmas = {t.lemma_ for t in nodes} | {t.lower_ for t in nodes}
     prefer = "future" if lemmas & _EXPIRY else "past"

@@ -65,6 +65,10 @@ def _payer(ctx: Context, sent: Sentence, m: Matches, root: Token, pred: Token | 
             rules.append(got.rule.name)
             return str(got["actor"]._.mm_actor)
         subj = next((c for c in p.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.lower_ in ("which", "who", "that") and p.dep_ == "relcl":
+            if p.head._.mm_contrib:  # "Benin, France and Canada, which pledged C$80.5m"
+                rules.append("payer/relative-clause")
+                return str(p.head._.mm_actor)
         if subj is not None and subj.lower_ in ("we", "our"):
             state = ctx.speaker(sent)
             if state is not None:

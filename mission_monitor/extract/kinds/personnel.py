@@ -15,11 +15,18 @@ from mission_monitor.extract.engine import Match, Matches
 from mission_monitor.extract.lexicon import words
 from mission_monitor.models import Fact
 
-MAX_COUNT = 1_000_000  # no mission has more people than this: a larger figure is something else
+MAX_COUNT = 1_000_000
+# participles that give a group's make-up: the group's own predicate says what happened to it
+COMPOSITION = frozenset({"make", "consist", "comprise", "compose", "include", "number", "total"})  # no mission has more people than this: a larger figure is something else
 
 
 def _nominal() -> frozenset[str]:
-    return words("pledge_nouns") | words("arrival_nouns") | words("deployment_nouns")
+    return (
+        words("pledge_nouns")
+        | words("arrival_nouns")
+        | words("deployment_nouns")
+        | words("withdrawal_nouns")
+    )
 
 
 def _classes() -> frozenset[str]:
@@ -44,6 +51,7 @@ class _Candidate:
     features: set[str]
     pred: Token | None = None
     status: str | None = None
+    pred_own: Token | None = None  # the participle a shared clause hangs on ("followed by")
 
 
 def extract(ctx: Context) -> list[Fact]:
@@ -66,17 +74,41 @@ def _count(fig: Figure) -> int | None:
     return int(v)
 
 
+def figure_token(sent: Sentence, fig: Figure) -> Token:
+    """The token of a figure that rules anchor at (its root in the parse)."""
+    for i in range(fig.start, fig.end):
+        if sent.token(i)._.mm_figure:
+            return sent.token(i)
+    return sent.token(fig.end - 1)
+
+
+def _group_before(verb: Token) -> Token | None:
+    """The group named right before a participle ("the Kenyans, now numbering 600")."""
+    people = words("person_nouns")
+    for t in reversed(list(verb.doc[max(0, verb.i - 4) : verb.i])):
+        if t._.mm_contrib or t.lower_ in people:
+            return t
+        if t.pos_ == "VERB":
+            return None
+    return None
+
+
 def _candidate(sent: Sentence, m: Matches, fig: Figure) -> _Candidate | None:
     count = _count(fig)
     if count is None:
         return None
-    tok = sent.token(fig.end - 1)
+    tok = figure_token(sent, fig)
     if tok._.mm_time:
         return None
     found = m.first("unit", tok)
     if found is None:
         return None
     unit = found["unit"]
+    if found.yields.get("group_before"):
+        group = _group_before(unit)
+        if group is None:
+            return None
+        unit = group
     feats = {str(v) for v in m.yielded("unit_feature", unit, "feature")}
     frame = str(found.yields.get("frame", "count"))
     if frame == "stock":
@@ -85,19 +117,39 @@ def _candidate(sent: Sentence, m: Matches, fig: Figure) -> _Candidate | None:
 
 
 def _predicate(c: _Candidate) -> Token | None:
+    to_come = next(
+        (ch for ch in c.unit.children if ch.dep_ in ("acl", "relcl") and ch.tag_ == "VB"
+         and any(a.tag_ == "TO" for a in ch.children) and ch.lemma_ in _classes()),
+        None,
+    )  # fmt: skip
+    if to_come is not None:  # "a group of 800 troops to arrive over the weekend"
+        c.features.add("planned")
+        return to_come
     own = grammar.own_predicate(c.unit, _classes())
     if own is not None:
         if own.tag_ == "VBN" and not any(ch.dep_ in ("aux", "auxpass") for ch in own.children):
             c.features.add("participle")
         return own
+    if c.frame == "stock" and c.tok.head.lemma_ in ("number", "total") and (
+        c.tok.head.dep_ in ("advcl", "conj", "xcomp")
+    ):
+        return c.tok.head  # "the Kenyans, now numbering about 600"
     if c.frame == "stock" and c.unit.head.pos_ in grammar.VERBAL:
         return c.unit.head
     pred = grammar.governing_predicate(c.unit, _nominal())
+    if pred is not None and pred.lemma_ in COMPOSITION and pred.dep_ == "acl":
+        # "two battalions made up of 1,700 peacekeepers": what happens to the battalions
+        outer = grammar.governing_predicate(pred.head, _nominal())
+        if outer is not None:
+            c.rules.append("pred/made-up-of")
+            pred = grammar.raised(outer)
     if pred is not None:
         # "600 officers are in Haiti, joined by two officers from Belize": the clause joined
         shared = grammar.shared_clause(c.unit, pred, _nominal())
         if shared is not None:
             c.rules.append("pred/joined-by")
+            c.features.add("shared")
+            c.pred_own = pred
             return shared
     return grammar.raised(pred) if pred is not None else None
 
@@ -114,11 +166,11 @@ def _actor(ctx: Context, c: _Candidate, m: Matches, found_unit: Match | None) ->
     if got is not None:
         c.rules.append(got.rule.name)
         return str(got["actor"]._.mm_actor)
-    if "mission_size" in c.features or "mission_actor" in c.features:
+    if c.features & {"mission_size", "mission_actor", "mission_people"}:
         return ctx.mission.code
     preds = [c.pred] if c.pred is not None else []
-    if c.pred is not None and c.pred.dep_ not in ("acl", "relcl"):
-        preds += [g for g in grammar.governors(c.pred) if g.dep_ not in ("acl", "relcl")]
+    if c.pred is not None:
+        preds += _clauses_above(c.pred)
     if c.unit.dep_ == "appos" and (_refers_back(c.unit.head)) and c.pred is not None:
         state = ctx.recent_state(c.sent, back=2)
         if state is not None:  # "That first group, about 400 officers, landed"
@@ -152,7 +204,13 @@ def _actor(ctx: Context, c: _Candidate, m: Matches, found_unit: Match | None) ->
         if _refers_back(who) and (state := ctx.recent_state(c.sent, back=2)) is not None:
             c.rules.append("actor/the-group-named-before")
             return state
-        if who.lower_ in words("generic_contributors") and c.status in ("pledged", "present"):
+        if (
+            who.lower_ in words("generic_contributors")
+            and who._.mm_actor is None
+            and c.status in ("pledged", "present")
+            and not any(ch.lower_ in ("additional", "other", "several", "remaining", "five", "four",
+                                      "three", "two", "six") for ch in who.children)  # fmt: skip
+        ):
             c.rules.append("actor/many-states")
             return ctx.mission.code
         if who.lower_ in words("generic_state_nouns") and ctx.main_state is not None:
@@ -163,6 +221,9 @@ def _actor(ctx: Context, c: _Candidate, m: Matches, found_unit: Match | None) ->
     # "its 1,000 officers": the possessor
     for ch in c.unit.children:
         if ch.dep_ == "poss" and ch.lower_ in ("its", "their"):
+            if "mission_subject" in c.features or _mission_named_before(c):
+                c.rules.append("actor/the-mission's")
+                return ctx.mission.code
             state = _state_before(ctx, c)
             if state is not None:
                 c.rules.append("actor/possessive")
@@ -172,7 +233,56 @@ def _actor(ctx: Context, c: _Candidate, m: Matches, found_unit: Match | None) ->
     if len(named) == 1:
         c.rules.append("actor/only-state-in-sentence")
         return named.pop()
+    if c.frame in ("size", "stock") or c.rules[0] in ("unit/figure-in-the-host", "unit/a-total-of"):
+        if not named:
+            c.rules.append("actor/the-mission-by-default")
+            return ctx.mission.code  # "just over 1,000 in Cyprus", "out of a total of 1,156"
+    if not named and c.unit.lower_ in words("force_nouns"):
+        state = ctx.dominant_state or ctx.only_state
+        if state is not None:  # "Chadian gendarmes trained. About 300 gendarmes landed."
+            c.rules.append("actor/the-document's-state")
+            return state
+    if (
+        not named
+        and c.status in ("present", "arrived", "withdrawn")
+        and ctx.names_no_state
+        and any(a.kind == "mission" or a.code == ctx.host for a in c.sent.actors)
+    ):
+        c.rules.append("actor/the-mission-by-default")
+        return ctx.mission.code
     return None
+
+
+def _mission_named_before(c: _Candidate) -> bool:
+    """ "As noted on UNFICYP's website, its 800 troops": the last actor named before the
+    possessive is the mission."""
+    last = None
+    for a in c.sent.actors:
+        if a.end <= c.figure.start and a.kind in ("state", "official", "force", "coref", "mission"):
+            last = a
+    return last is not None and last.kind == "mission"
+
+
+def _speaks_of_a_force(sent: Sentence, pred: Token) -> bool:
+    people = words("person_nouns") | words("batch_nouns") | words("force_words")
+    if pred.lemma_ in words("flow_verbs") | words("pledge_verbs"):
+        return True
+    return any(t.lower_ in people for t in sent.span)
+
+
+def _with_the_mission(ctx: Context, c: _Candidate) -> bool:
+    """ "The mission has faced shortages, with only about 1,000 troops on the ground": a
+    with-phrase that gives the strength of the mission the clause is about."""
+    t = c.unit
+    while t.dep_ in ("conj", "appos") and t.head.i != t.i:
+        t = t.head
+    if t.dep_ != "pobj" or t.head.lower_ != "with":
+        return False
+    if any(ch._.mm_contrib for ch in c.unit.children):
+        return False
+    verb = grammar.clause_head(t.head, frozenset())
+    subj = _subject(verb) if verb is not None else None
+    return subj is not None and _is_mission(ctx, subj)
 
 
 def _refers_back(subj: Token) -> bool:
@@ -204,11 +314,46 @@ def governor_state(pred: Token, m: Matches) -> str | None:
     return None
 
 
+def _clauses_above(pred: Token) -> list[Token]:
+    """The predicates whose subject may be the group's state: the verb a clause completes
+    ("Kenya has pledged to send"), the verb of a plan noun ("Belize deployed two officers,
+    with plans to send 35 more"), the verb a relative clause's noun depends on ("the
+    government selected 200 officers who would travel")."""
+    out: list[Token] = []
+    t = pred
+    nominal = words("plan_nouns")
+    for _ in range(4):
+        if t.head.i == t.i:
+            break
+        if t.dep_ in ("xcomp", "ccomp", "advcl", "conj", "pcomp"):
+            t = t.head
+        elif t.dep_ in ("acl", "relcl"):
+            noun = t.head
+            if t.dep_ == "acl" and noun.lower_ not in nominal:
+                break
+            verb = grammar.governing_predicate(noun, frozenset())
+            if verb is None:
+                break
+            if noun.lower_ in nominal:
+                out.append(noun)  # its possessor: "Belize's plan to send"
+            t = verb
+        else:
+            break
+        while t.pos_ not in grammar.VERBAL and t.head.i != t.i and t.lower_ not in nominal:
+            t = t.head
+        out.append(t)
+    return out
+
+
 def _subject(pred: Token) -> Token | None:
     """The subject of a predicate: its own, else (for a clause with none, or a relative
     pronoun) the noun the clause describes or the subject of the verb it completes."""
     t = pred
     for _ in range(4):
+        agent = next((ch for ch in t.children if ch.dep_ == "agent"), None)
+        by = next((ch for ch in agent.children if ch.dep_ == "pobj"), None) if agent else None
+        if by is not None:
+            return by  # "troops promised by a handful of countries"
         own = next((ch for ch in t.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
         if own is not None and own.lower_ not in ("which", "that", "who", "whom"):
             return own
@@ -222,8 +367,16 @@ def _subject(pred: Token) -> Token | None:
 
 
 def _is_mission(ctx: Context, tok: Token) -> bool:
+    """Whether a noun phrase names the mission: its name, "the force" or "the mission", or
+    a noun of the mission's ("the current size of EUFOR", "the MSS's strength")."""
     if tok._.mm_kind == "mission":
         return True
+    for ch in tok.children:
+        if ch.dep_ == "poss" and ch._.mm_kind == "mission":
+            return True
+        if ch.dep_ == "prep" and ch.lower_ == "of":
+            if any(g.dep_ == "pobj" and g._.mm_kind == "mission" for g in ch.children):
+                return True
     if tok.lower_ in ("force", "mission", "operation") and not any(
         ch._.mm_contrib for ch in tok.children
     ):
@@ -241,6 +394,12 @@ def _subject_features(ctx: Context, c: _Candidate, m: Matches) -> set[str]:
         feats.add("mission_subject")
     if subj.lower_ in words("generic_contributors"):
         feats.add("generic_subject")
+    if any(ch.lower_ in ("reserve", "standby") for ch in subj.children) or any(
+        "stalled" in {str(v) for v in m.yielded("mood", ch, "feature")}
+        for ch in subj.children
+        if ch.dep_ in ("relcl", "acl")
+    ):
+        feats.add("stalled")  # "the reserve battalion that has been kept on standby"
     if subj.i != c.unit.i and "batch" in {str(v) for v in m.yielded("unit_feature", subj, "feature")}:
         feats.add("subject_batch")
     return feats
@@ -257,22 +416,37 @@ def _state_before(ctx: Context, c: _Candidate) -> str | None:
 
 
 def _date(ctx: Context, c: _Candidate, status: str, m: Matches) -> str | None:
-    """FACTS.md's dates: the time the text gives the fact (its predicate's, or the plan's or
-    statement's above it); else a current stock and a step reported with no time of its own
-    take the publication date; a background fact told in the past perfect stays undated."""
+    """FACTS.md's dates. The time the text gives the fact: its predicate's (a scheduled time
+    leans to the future), else that of the statement or plan above it (past: the day it was
+    said). Else a current stock takes the publication date, a step reported with no time of
+    its own too; a pledge only when a speaker tells it as news ("will fly out soon, a
+    spokesman said"); a background fact in the past perfect stays undated."""
     assert c.pred is not None
     nominal = _nominal()
-    nodes = grammar.time_nodes(c.pred, nominal)
+    if status == "present" and "stock_adv" in c.features and "since" not in c.features:
+        return ctx.published  # "now has about 600 troops, up from 200 in March"
+    own = grammar.time_nodes(c.pred, nominal)
+    if "shared" in c.features and c.pred_own is not None:
+        own = [c.pred_own, *own]  # "followed by 20 more on 9 May"
+    above: list[Token] = []
     if status in ("pledged", "authorized"):
-        nodes += grammar.governors(c.pred, nominal=nominal, deps=grammar.CLAUSE_DEPS)
+        above = grammar.governors(c.pred, nominal=nominal, deps=grammar.CLAUSE_DEPS)
     elif grammar.reported(c.pred) and c.features & {"perfect", "present"}:
-        nodes += grammar.governors(c.pred, deps=grammar.COMPLEMENT_DEPS)
-    prefer = "future" if c.features & {"future", "planned"} else "past"
-    for node in nodes:
+        above = grammar.governors(c.pred, deps=grammar.COMPLEMENT_DEPS)
+    ahead = bool(c.features & {"future", "planned"})
+    for node in own:
         spans = ctx.times(c.sent, node, nominal)
         if status == "present":  # a stock holds now; "since June" dates its start, not it
             spans = [d for d in spans if not d.text.lower().startswith("since")]
-        got = ctx.first_date(spans, "future" if prefer == "future" else "past")
+        for d in spans:
+            # a scheduled time follows its verb; a date before it is when it was told
+            # ("KINGSTON, Aug 12 - Jamaica will send ...")
+            lean = "future" if ahead and d.start > c.sent.whole(c.pred) else "past"
+            got = ctx.resolve(d, lean)  # type: ignore[arg-type]
+            if got is not None:
+                return got
+    for node in above:
+        got = ctx.first_date(ctx.times(c.sent, node, nominal), "past")
         if got is not None:
             return got
     tense = c.features & {"past", "present", "perfect", "pluperfect", "future", "progressive"}
@@ -284,8 +458,13 @@ def _date(ctx: Context, c: _Candidate, status: str, m: Matches) -> str | None:
         return None if tense == {"pluperfect"} else ctx.published
     if status == "authorized":
         return None
+    if status == "pledged":
+        if ahead and grammar.reported(c.pred) and "pluperfect" not in tense:
+            c.rules.append("date/published")
+            return ctx.published  # a plan told as news
+        return None
     if "pluperfect" in tense or "participle" in c.features:
-        return None  # background: "Kenya had pledged 1,000", "the 600 deployed earlier"
+        return None  # background: "the 600 deployed earlier"
     c.rules.append("date/published")
     return ctx.published
 
@@ -305,7 +484,26 @@ def _fact(ctx: Context, sent: Sentence, m: Matches, fig: Figure) -> Fact | None:
         if "located" not in c.features:
             return None
         c.pred = c.unit
+    if c.frame == "weak" and c.pred.lemma_ not in (
+        words("flow_verbs")
+        | words("pledge_verbs")
+        | words("pledge_nouns")
+        | words("withdraw_verbs")
+        | words("arrival_nouns")
+        | words("deployment_nouns")
+    ):
+        return None  # "150 people" count only where they are sent or promised
+    if c.frame == "people" and not _speaks_of_a_force(sent, c.pred):
+        return None  # "100 Austrians" count only in a sentence about troops
+    if c.pred.i != c.unit.i and any(
+        t.i == c.unit.i for ch in c.pred.children if ch.dep_ == "dobj" for t in ch.subtree
+    ):
+        c.features.add("object_unit")
     c.features |= grammar.features(c.pred, m)
+    if c.pred.pos_ not in grammar.VERBAL:
+        head = grammar.governing_predicate(c.pred, frozenset())
+        if head is not None and grammar.features(head, m) & {"past", "perfect"}:
+            c.features.add("past_head")  # "the withdrawal of 3,000 troops was completed"
     nominal = _nominal()
     if ctx.times(sent, c.pred, nominal):
         c.features.add("timed")
@@ -316,6 +514,11 @@ def _fact(ctx: Context, sent: Sentence, m: Matches, fig: Figure) -> Fact | None:
     ):
         c.features.add("mission_size")
     c.features |= _subject_features(ctx, c, m)
+    if c.frame == "stock" and c.unit.lower_ in words("size_nouns") | words("mission_nouns"):
+        if m.first("actor_np", c.unit) is None:
+            c.features.add("mission_subject")  # "the current strength stands at 991"
+    if _with_the_mission(ctx, c):
+        c.features.add("mission_subject")  # "the mission is under-resourced, with 1,000 deployed"
     if "level" in c.features and any(
         ch.dep_ == "dobj" and _is_mission(ctx, ch) for ch in c.pred.children
     ):
