@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from typing import cast
+from typing import Any, cast
 
 import spacy
 from spacy.attrs import ORTH, SENT_START
@@ -395,10 +395,11 @@ def find_dates(text: str, offset: int = 0) -> list[DateSpan]:
 # --- figures ---------------------------------------------------------------------------------
 
 NUMBER_WORDS = frozenset(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
-    "ninety hundred thousand million billion dozen".split()
-)
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+     "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+     "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+     "hundred", "thousand", "million", "billion", "dozen"]
+)  # fmt: skip
 
 
 def _is_num_token(tok: Token) -> bool:
@@ -437,9 +438,9 @@ def find_figures(span: Span) -> list[Figure]:
             ):
                 j += 1
             if j > i + 1:
-                text = span.doc[span.start + start : span.start + j].text
-                value = float("".join(t.text for t in toks[i:j]))
-                out.append(Figure(span.start + start, span.start + j, value, text))
+                spaced = span.doc[span.start + start : span.start + j].text
+                joined = float("".join(t.text for t in toks[i:j]))
+                out.append(Figure(span.start + start, span.start + j, joined, spaced))
                 i = j
                 continue
         while j < len(toks):
@@ -515,25 +516,44 @@ def is_candidate(sent: Sentence, doc: Doc) -> bool:
 
 
 def _mark(sent: Sentence, parsed: Doc, host: str | None) -> None:
+    """Set the surface annotations on the parsed tokens, as token extensions (for code) and
+    as plain lists in ``parsed.user_data["mm"]`` (for the rule engine's views)."""
     off = sent.start
+    n = len(parsed)
+    marks: dict[str, list[Any]] = {
+        "mm_actor": [None] * n,
+        "mm_kind": [None] * n,
+        "mm_contrib": [False] * n,
+        "mm_place": [False] * n,
+        "mm_host": [False] * n,
+        "mm_figure": [False] * n,
+        "mm_money": [False] * n,
+        "mm_money_start": [False] * n,
+        "mm_time": [False] * n,
+    }
+
+    def put(i: int, name: str, value: Any) -> None:
+        marks[name][i] = value
+        setattr(parsed[i]._, name, value)
+
     for a in sent.actors:
-        root = _root(parsed, a.start - off, a.end - off)
-        root._.mm_actor = a.code
-        root._.mm_kind = a.kind
-        root._.mm_place = not a.usable
+        i = _root(parsed, a.start - off, a.end - off).i
+        put(i, "mm_actor", a.code)
+        put(i, "mm_kind", a.kind)
+        put(i, "mm_place", not a.usable)
         if a.code == host:
-            root._.mm_host = True
-        root._.mm_contrib = (
-            a.usable and a.code != host and a.kind in ("state", "official", "force", "coref")
-        )
+            put(i, "mm_host", True)
+        contrib = a.usable and a.code != host and a.kind in ("state", "official", "force", "coref")
+        put(i, "mm_contrib", contrib)
     for f in sent.figures:
-        _root(parsed, f.start - off, f.end - off)._.mm_figure = True
+        put(_root(parsed, f.start - off, f.end - off).i, "mm_figure", True)
     for m in sent.money:
-        _root(parsed, m.start - off, m.end - off)._.mm_money = True
-        parsed[m.start - off]._.mm_money_start = True
+        put(_root(parsed, m.start - off, m.end - off).i, "mm_money", True)
+        put(m.start - off, "mm_money_start", True)
     for d in sent.dates:
-        for t in parsed[d.start - off : d.end - off]:
-            t._.mm_time = True
+        for i in range(d.start - off, d.end - off):
+            put(i, "mm_time", True)
+    parsed.user_data["mm"] = marks
 
 
 def parse(ann: Annotated, mission: Mission, sentences: Iterable[Sentence] | None = None) -> None:
@@ -543,6 +563,12 @@ def parse(ann: Annotated, mission: Mission, sentences: Iterable[Sentence] | None
     todo = [s for s in (sentences if sentences is not None else ann.sentences)]
     if sentences is None:
         todo = [s for s in todo if s.parsed is None and is_candidate(s, ann.doc)]
+    for s in todo:  # dates matter only where a fact can be: found for the parsed sentences
+        if not s.dates:
+            for d in find_dates(ann.text[s.start_char : s.end_char], s.start_char):
+                got = _token_span(ann.doc, d.start_char, d.end_char)
+                if got is not None:
+                    s.dates.append(DateSpan(d.start_char, d.end_char, d.text, *got))
     docs = [
         Doc(
             pipeline.vocab,
@@ -586,10 +612,6 @@ def annotate(text: str, mission: Mission | None = None) -> Annotated:
             sentences[idx].actors.append(men)
     for s in sentences:
         s_text = text[s.start_char : s.end_char]
-        for d in find_dates(s_text, s.start_char):
-            got = _token_span(doc, d.start_char, d.end_char)
-            if got is not None:
-                s.dates.append(DateSpan(d.start_char, d.end_char, d.text, *got))
         for mm in find_money(s_text):
             got = _token_span(doc, s.start_char + mm.start, s.start_char + mm.end)
             if got is not None:

@@ -63,7 +63,9 @@ class Context:
         return [
             a.code
             for a in sent.actors
-            if a.usable and a.code != self.host and a.kind in ("state", "official", "force", "coref")
+            if a.usable
+            and a.code != self.host
+            and a.kind in ("state", "official", "force", "coref")
         ]
 
     def recent_state(self, sent: Sentence, back: int = 3) -> str | None:

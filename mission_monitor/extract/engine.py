@@ -19,7 +19,8 @@ first that matches wins, so a specific rule goes before a general one (a Depende
 pattern cannot say "and no such child", order can).
 
 ``Matches`` answers the kind modules' questions: which rules of a stage match with this token
-as their anchor, and what did they bind.
+as their anchor, and what did they bind. Patterns are evaluated from their anchor on demand
+(:mod:`.patterns`), with spaCy's semantics.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -36,6 +37,8 @@ import yaml
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
+
+from mission_monitor.extract.patterns import Pattern, View
 
 DATA_PACKAGE = "mission_monitor.extract"
 
@@ -94,11 +97,28 @@ class Match:
         return self.rule.yields
 
 
-@dataclass
 class Matches:
-    """Every match of every rule in one parsed sentence, by stage and anchor token."""
+    """The matches of the rules in one parsed sentence, by stage and anchor token; computed
+    the first time a stage is asked about an anchor (see :mod:`.patterns`)."""
 
-    by_anchor: dict[tuple[str, int], list[Match]] = field(default_factory=dict)
+    def __init__(self, engine: Engine, doc: Doc) -> None:
+        self.engine = engine
+        self.doc = doc
+        self.view = View(doc)
+        self._cache: dict[tuple[str, int], list[Match]] = {}
+        self.memo: dict[Any, Any] = {}  # what the kind modules compute once per sentence
+
+    def _at(self, stage: str, i: int) -> list[Match]:
+        key = (stage, i)
+        got = self._cache.get(key)
+        if got is None:
+            doc = self.doc
+            got = []
+            for rule, pattern in self.engine.candidates(stage, self.view, i):
+                for nodes in pattern.matches(self.view, i):
+                    got.append(Match(rule, {name: doc[j] for name, j in nodes.items()}))
+            self._cache[key] = got
+        return got
 
     def of(
         self,
@@ -110,7 +130,7 @@ class Matches:
         """The matches of ``stage`` anchored at ``anchor``, in rule order, whose ``when`` /
         ``unless`` conditions ``features`` meets (when given) and that bind each node named
         in ``bound`` to the token given (``None``: skipped)."""
-        for m in self.by_anchor.get((stage, anchor.i), ()):
+        for m in self._at(stage, anchor.i):
             if features is not None and not m.rule.admits(features):
                 continue
             if all(tok is None or m.nodes.get(name) == tok for name, tok in bound.items()):
@@ -130,7 +150,9 @@ class Matches:
         return {m.yields[key] for m in self.of(stage, anchor) if key in m.yields}
 
     def anchors(self, stage: str) -> list[int]:
-        return sorted({i for (s, i) in self.by_anchor if s == stage})
+        """The tokens at which some rule of ``stage`` matches."""
+        v = self.view
+        return [i for i in range(v.n) if self.engine.candidates(stage, v, i) and self._at(stage, i)]
 
 
 def _expand(value: Any, words: Mapping[str, frozenset[str]], where: str) -> Any:
@@ -262,35 +284,69 @@ def load_rules(files: Iterable[str]) -> RuleSet:
     return RuleSet(tuple(rules), words)
 
 
+class _AnchorIndex:
+    """The rules of a stage indexed by the words their anchor node asks for (its LOWER or
+    LEMMA list), so that a token is tested only against rules that can anchor at it."""
+
+    def __init__(self, rules: list[tuple[Rule, Pattern]]) -> None:
+        self.by_lower: dict[str, list[int]] = defaultdict(list)
+        self.by_lemma: dict[str, list[int]] = defaultdict(list)
+        self.open: list[int] = []
+        self.rules = rules
+        for k, (rule, _pattern) in enumerate(rules):
+            attrs = rule.pattern[0].get("RIGHT_ATTRS") or {}
+            for key, table in (("LOWER", self.by_lower), ("LEMMA", self.by_lemma)):
+                values = _listed(attrs.get(key))
+                if values is not None:
+                    for v in values:
+                        table[v].append(k)
+                    break
+            else:
+                self.open.append(k)
+
+    def candidates(self, v: View, i: int) -> list[tuple[Rule, Pattern]]:
+        ks = set(self.open)
+        ks.update(self.by_lower.get(v.lower[i], ()))
+        ks.update(self.by_lemma.get(v.lemma[i], ()))
+        return [self.rules[k] for k in sorted(ks) if self.rules[k][1].anchored(v, i)]
+
+
+def _listed(spec: Any) -> list[str] | None:
+    if isinstance(spec, str):
+        return [spec]
+    if isinstance(spec, dict) and set(spec) == {"IN"}:
+        return [str(v) for v in spec["IN"]]
+    return None
+
+
 class Engine:
-    """One DependencyMatcher holding every rule of a rule set."""
+    """Every rule of a rule set, compiled. Each pattern is checked by spaCy's own
+    DependencyMatcher when the engine is built (so a malformed rule fails at load, named),
+    then evaluated from its anchor by :class:`.patterns.Pattern`."""
 
     def __init__(self, ruleset: RuleSet, vocab: Vocab) -> None:
         self.ruleset = ruleset
-        self.matcher = DependencyMatcher(vocab, validate=True)
-        self._rules: dict[int, Rule] = {}
+        checker = DependencyMatcher(vocab, validate=True)
+        self._stages: dict[str, list[tuple[Rule, Pattern]]] = defaultdict(list)
         for rule in ruleset.rules:
             try:
-                self.matcher.add(rule.name, [list(rule.pattern)])
+                checker.add(rule.name, [list(rule.pattern)])
+                compiled = Pattern(rule.pattern)
             except ValueError as exc:  # spaCy names the problem; we name the rule
                 raise RuleError(f"{rule.source}: rule {rule.name!r}: {exc}") from exc
-            self._rules[vocab.strings[rule.name]] = rule
-        self._order = {r.name: k for k, r in enumerate(ruleset.rules)}
+            self._stages[rule.stage].append((rule, compiled))
+        self._index = {stage: _AnchorIndex(rules) for stage, rules in self._stages.items()}
+
+    def stage(self, stage: str) -> list[tuple[Rule, Pattern]]:
+        return self._stages.get(stage, [])
+
+    def candidates(self, stage: str, v: View, i: int) -> list[tuple[Rule, Pattern]]:
+        """The rules of ``stage`` whose anchor node matches token ``i`` (in rule order)."""
+        index = self._index.get(stage)
+        return index.candidates(v, i) if index is not None else []
 
     def run(self, doc: Doc) -> Matches:
-        grouped: dict[tuple[str, int], list[Match]] = defaultdict(list)
-        seen: set[tuple[str, tuple[int, ...]]] = set()
-        for key, token_ids in self.matcher(doc):
-            rule = self._rules[key]
-            ids = tuple(token_ids)
-            if (rule.name, ids) in seen:
-                continue
-            seen.add((rule.name, ids))
-            nodes = {name: doc[i] for name, i in zip(rule.node_names, ids, strict=True)}
-            grouped[(rule.stage, ids[0])].append(Match(rule, nodes))
-        for found in grouped.values():
-            found.sort(key=lambda m: self._order[m.rule.name])
-        return Matches(dict(grouped))
+        return Matches(self, doc)
 
 
 @cache

@@ -37,8 +37,26 @@ def is_predicate(tok: Token, nominal: frozenset[str]) -> bool:
 # verbs and adjectives that raise the subject of their complement: "1,000 officers are *set*
 # to arrive", "200 officers *due* to arrive": the complement is the predicate
 RAISING = frozenset(
-    {"set", "due", "expect", "expected", "schedule", "scheduled", "slate", "slated", "likely",
-     "poise", "poised", "ready", "about", "bound", "going", "supposed", "meant", "mean"}
+    {
+        "set",
+        "due",
+        "expect",
+        "expected",
+        "schedule",
+        "scheduled",
+        "slate",
+        "slated",
+        "likely",
+        "poise",
+        "poised",
+        "ready",
+        "about",
+        "bound",
+        "going",
+        "supposed",
+        "meant",
+        "mean",
+    }
 )
 
 
@@ -84,6 +102,14 @@ def governing_predicate(tok: Token, nominal: frozenset[str], limit: int = 16) ->
 def features(pred: Token, matches: Matches, depth: int = 0) -> set[str]:
     """The mood features of ``pred``; a verb with no auxiliary of its own takes those of the
     verb it is coordinated with or of the aspect verb it completes ("began deploying")."""
+    key = ("features", pred.i, depth)
+    got = matches.memo.get(key)
+    if got is None:
+        got = matches.memo[key] = _features(pred, matches, depth)
+    return set(got)
+
+
+def _features(pred: Token, matches: Matches, depth: int) -> set[str]:
     feats = {str(v) for v in matches.yielded("mood", pred, "feature")}
     if depth > 3:
         return feats
@@ -96,13 +122,16 @@ def features(pred: Token, matches: Matches, depth: int = 0) -> set[str]:
         feats |= features(head, matches, depth + 1)
     if pred.dep_ in ("ccomp", "xcomp", "advcl", "relcl", "acl", "conj"):
         up = features(head, matches, depth + 1) if head.i != pred.i else set()
-        # a request, condition or question above the clause reaches into it
+        # a request, condition or question above the clause reaches into it, and the denial
+        # of a plan into what was planned ("Benin no longer plans to send 2,000 troops")
         feats |= up & {"urged", "conditional", "question"}
+        if pred.dep_ == "xcomp":
+            feats |= up & {"negated", "modal"}
         to_only = any(c.tag_ == "TO" for c in pred.children) and not has_aux
         if pred.dep_ in ("advcl", "xcomp") and to_only and head.lemma_ not in _NO_INHERIT:
             # "working with Congress to provide $300 million": the aim of an effort under way
             feats |= up & {"future", "planned", "progressive"}
-        if pred.dep_ == "advcl" and pred.tag_ == "VBG" and not has_aux:
+        if pred.dep_ == "advcl" and pred.tag_ == "VBG" and not has_aux and pred.lemma_ in _RESULTS:
             # "Chad will send 200 more troops, bringing its contingent to 600": the result
             # of a plan is planned
             feats |= up & {"future", "planned"}
@@ -111,8 +140,16 @@ def features(pred: Token, matches: Matches, depth: int = 0) -> set[str]:
     return feats
 
 
+# "..., bringing its contingent to 600": a participle that gives the result of its clause
+_RESULTS = frozenset({"bring", "raise", "take", "lift", "boost", "push", "increase", "swell"})
 # a verb whose infinitive complement is its own step, not the aim of an effort
 _NO_INHERIT = frozenset({"manage", "fail", "refuse", "decline", "begin", "start", "continue"})
+
+
+_PLAN_SUBJECTS = frozenset(
+    {"plan", "proposal", "agreement", "resolution", "deal", "framework", "arrangement", "concept",
+     "mandate", "decision"}
+)  # fmt: skip
 
 
 def _plan_asks(pred: Token) -> bool:
@@ -122,8 +159,7 @@ def _plan_asks(pred: Token) -> bool:
     for _ in range(3):
         subj = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
-            return subj.lemma_ in ("plan", "proposal", "agreement", "resolution", "deal", "framework",
-                                   "arrangement", "concept", "mandate", "decision")  # fmt: skip
+            return subj.lemma_ in _PLAN_SUBJECTS
         if gov.head.i == gov.i:
             return False
         gov = gov.head
@@ -189,8 +225,23 @@ COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "conj"})
 
 # verbs that report a statement: a past perfect under them is the reporter's present
 REPORTING = frozenset(
-    {"say", "tell", "add", "announce", "report", "note", "state", "confirm", "explain",
-     "reveal", "disclose", "indicate", "write", "claim", "insist"}
+    {
+        "say",
+        "tell",
+        "add",
+        "announce",
+        "report",
+        "note",
+        "state",
+        "confirm",
+        "explain",
+        "reveal",
+        "disclose",
+        "indicate",
+        "write",
+        "claim",
+        "insist",
+    }
 )
 
 

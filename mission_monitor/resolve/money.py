@@ -152,13 +152,12 @@ def find_money(text: str) -> list[MoneyMention]:
             conv = _parse_one(inner) if inner is not None else None
             conv_end = inner.end() if inner is not None else None
         if conv is not None and conv_end is not None:
-            if conv is not None:
-                end = conv_end
-                pos = end
-                c_amount, c_cur = conv
-                if c_cur == "USD" and cur != "USD":
-                    original = Money(amount, cur)
-                    amount, cur = c_amount, c_cur
-                elif cur == "USD" and c_cur != "USD":
-                    original = Money(c_amount, c_cur)  # "$200 million (Sh29 billion)"
+            end = conv_end
+            pos = end
+            c_amount, c_cur = conv
+            if c_cur == "USD" and cur != "USD":
+                original = Money(amount, cur)
+                amount, cur = c_amount, c_cur
+            elif cur == "USD" and c_cur != "USD":
+                original = Money(c_amount, c_cur)  # "$200 million (Sh29 billion)"
         out.append(MoneyMention(start, end, amount, cur, original))

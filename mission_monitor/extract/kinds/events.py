@@ -59,7 +59,7 @@ def _codes(ctx: Context, sent: Sentence, toks: Iterable[Token], spec: dict[str, 
             continue
         if a.kind == "mission" and spec.get("lead_for_mission") and ctx.mission.lead:
             code = ctx.mission.lead
-        elif a.kind not in kinds or a.location:
+        elif a.kind not in kinds or not a.usable:
             continue
         else:
             code = a.code
@@ -113,7 +113,7 @@ def _phrase(node: Token) -> list[Token]:
     Canadian aircraft": the troops are not Canadian)."""
     out = [node]
     for ch in node.children:
-        if ch.dep_ in ("relcl", "acl", "advcl") and node.pos_ in ("NOUN", "PROPN", "PRON"):
+        if ch.dep_ == "relcl" and node.pos_ in ("NOUN", "PROPN", "PRON"):
             continue
         out.extend(_phrase(ch))
     return out
@@ -163,7 +163,11 @@ def _checks(ctx: Context, sent: Sentence, m: Matches, found: Match) -> bool:
             return False
     for name in y.get("needs_person", []):
         node = found.get(name)
-        near = [node, *(c for c in node.children if c.dep_ in ("compound", "appos", "amod"))] if node else []
+        near = (
+            [node, *(c for c in node.children if c.dep_ in ("compound", "appos", "amod"))]
+            if node
+            else []
+        )
         if not any(
             t._.mm_kind in ("official", "coref") or t.lower_ in words("leader_words") for t in near
         ):
@@ -219,9 +223,7 @@ def _troops(who: Token) -> bool:
     return True
 
 
-def _date(
-    ctx: Context, sent: Sentence, m: Matches, found: Match, feats: set[str]
-) -> str | None:
+def _date(ctx: Context, sent: Sentence, m: Matches, found: Match, feats: set[str]) -> str | None:
     """The time the text gives the step: on its trigger, on the verbs the rule bound, on the
     statement it completes, else in the trigger's own phrase; else the publication date for a
     step told as news, none for one told in the past perfect."""

@@ -60,15 +60,16 @@ def _payer(ctx: Context, sent: Sentence, m: Matches, root: Token, pred: Token | 
     if pred is not None and pred.head.i != pred.i and pred.dep_ in ("dobj", "pobj", "nsubjpass"):
         preds.insert(1, pred.head)  # a noun predicate: "received a commitment ... from X"
     for p in preds:
-        got = m.first("payer_clause", p)
-        if got is not None:
-            rules.append(got.rule.name)
-            return str(got["actor"]._.mm_actor)
+        clause = m.first("payer_clause", p)
+        if clause is not None:
+            rules.append(clause.rule.name)
+            return str(clause["actor"]._.mm_actor)
         subj = next((c for c in p.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None and subj.lower_ in ("which", "who", "that") and p.dep_ == "relcl":
-            if p.head._.mm_contrib:  # "Benin, France and Canada, which pledged C$80.5m"
-                rules.append("payer/relative-clause")
-                return str(p.head._.mm_actor)
+        relative = subj is not None and subj.lower_ in ("which", "who", "that")
+        if relative and p.dep_ == "relcl" and p.head._.mm_contrib:
+            # "Benin, France and Canada, which pledged C$80.5m"
+            rules.append("payer/relative-clause")
+            return str(p.head._.mm_actor)
         if subj is not None and subj.lower_ in ("we", "our"):
             state = ctx.speaker(sent)
             if state is not None:
@@ -79,9 +80,9 @@ def _payer(ctx: Context, sent: Sentence, m: Matches, root: Token, pred: Token | 
             if state is not None:
                 rules.append("payer/pronoun")
                 return state
-        got = m.first("payer_fund", p)
-        if got is not None:
-            rules.append(got.rule.name)
+        fund = m.first("payer_fund", p)
+        if fund is not None:
+            rules.append(fund.rule.name)
             return "UN"
         if subj is None:
             continue
@@ -116,8 +117,10 @@ def _predicate(sent: Sentence, root: Token, nominal: frozenset[str]) -> Token | 
         pred = pred.head  # "contributions totaling $10.8 million"
     if pred.pos_ not in grammar.VERBAL and pred.lower_ not in words("pledge_nouns"):
         verb = grammar.governing_predicate(pred, frozenset())
-        if verb is not None and pred.dep_ in ("nsubjpass", "dobj", "nsubj") and (
-            verb.lemma_ in classes or verb.lemma_ == "be"
+        if (
+            verb is not None
+            and pred.dep_ in ("nsubjpass", "dobj", "nsubj")
+            and (verb.lemma_ in classes or verb.lemma_ == "be")
         ):
             pred = verb
     return pred

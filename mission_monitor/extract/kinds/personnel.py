@@ -17,7 +17,9 @@ from mission_monitor.models import Fact
 
 MAX_COUNT = 1_000_000
 # participles that give a group's make-up: the group's own predicate says what happened to it
-COMPOSITION = frozenset({"make", "consist", "comprise", "compose", "include", "number", "total"})  # no mission has more people than this: a larger figure is something else
+COMPOSITION = frozenset(
+    {"make", "consist", "comprise", "compose", "include", "number", "total"}
+)  # no mission has more people than this: a larger figure is something else
 
 
 def _nominal() -> frozenset[str]:
@@ -130,14 +132,21 @@ def _predicate(c: _Candidate) -> Token | None:
         if own.tag_ == "VBN" and not any(ch.dep_ in ("aux", "auxpass") for ch in own.children):
             c.features.add("participle")
         return own
-    if c.frame == "stock" and c.tok.head.lemma_ in ("number", "total") and (
-        c.tok.head.dep_ in ("advcl", "conj", "xcomp")
+    if (
+        c.frame == "stock"
+        and c.tok.head.lemma_ in ("number", "total")
+        and (c.tok.head.dep_ in ("advcl", "conj", "xcomp"))
     ):
         return c.tok.head  # "the Kenyans, now numbering about 600"
     if c.frame == "stock" and c.unit.head.pos_ in grammar.VERBAL:
         return c.unit.head
     pred = grammar.governing_predicate(c.unit, _nominal())
-    if pred is not None and pred.lemma_ in COMPOSITION and pred.dep_ == "acl":
+    if (
+        pred is not None
+        and pred.lemma_ in COMPOSITION
+        and pred.dep_ == "acl"
+        and pred.head.lower_ not in words("pledge_nouns")  # "pledges totaling 3,000 troops"
+    ):
         # "two battalions made up of 1,700 peacekeepers": what happens to the battalions
         outer = grammar.governing_predicate(pred.head, _nominal())
         if outer is not None:
@@ -160,6 +169,12 @@ def _actor(ctx: Context, c: _Candidate, m: Matches, found_unit: Match | None) ->
     if found_unit is not None and found_unit.get("owner") is not None:
         c.rules.append("actor/" + found_unit.rule.name.split("/", 1)[-1])
         return str(found_unit["owner"]._.mm_actor)
+    if "many_states" in c.features:
+        c.rules.append("actor/the-mission's-people")
+        return ctx.mission.code  # "troops from Kenya, Jamaica and Guatemala"
+    if c.rules[0] == "unit/a-total-of" and any(t.lower_ == "out" for t in c.tok.ancestors):
+        c.rules.append("actor/the-mission's-total")
+        return ctx.mission.code  # "454 American troops out of a total of 1,156"
     got = m.first("actor_np", c.unit)
     if got is None and c.unit.dep_ == "appos":
         got = m.first("actor_np", c.unit.head)  # "75 Guatemalan soldiers, the first of 150"
@@ -208,8 +223,21 @@ def _actor(ctx: Context, c: _Candidate, m: Matches, found_unit: Match | None) ->
             who.lower_ in words("generic_contributors")
             and who._.mm_actor is None
             and c.status in ("pledged", "present")
-            and not any(ch.lower_ in ("additional", "other", "several", "remaining", "five", "four",
-                                      "three", "two", "six") for ch in who.children)  # fmt: skip
+            and not any(
+                ch.lower_
+                in (
+                    "additional",
+                    "other",
+                    "several",
+                    "remaining",
+                    "five",
+                    "four",
+                    "three",
+                    "two",
+                    "six",
+                )
+                for ch in who.children
+            )  # fmt: skip
         ):
             c.rules.append("actor/many-states")
             return ctx.mission.code
@@ -233,10 +261,13 @@ def _actor(ctx: Context, c: _Candidate, m: Matches, found_unit: Match | None) ->
     if len(named) == 1:
         c.rules.append("actor/only-state-in-sentence")
         return named.pop()
-    if c.frame in ("size", "stock") or c.rules[0] in ("unit/figure-in-the-host", "unit/a-total-of"):
-        if not named:
-            c.rules.append("actor/the-mission-by-default")
-            return ctx.mission.code  # "just over 1,000 in Cyprus", "out of a total of 1,156"
+    by_default = c.frame in ("size", "stock") or c.rules[0] in (
+        "unit/figure-in-the-host",
+        "unit/a-total-of",
+    )
+    if by_default and not named:
+        c.rules.append("actor/the-mission-by-default")
+        return ctx.mission.code  # "just over 1,000 in Cyprus", "out of a total of 1,156"
     if not named and c.unit.lower_ in words("force_nouns"):
         state = ctx.dominant_state or ctx.only_state
         if state is not None:  # "Chadian gendarmes trained. About 300 gendarmes landed."
@@ -374,9 +405,12 @@ def _is_mission(ctx: Context, tok: Token) -> bool:
     for ch in tok.children:
         if ch.dep_ == "poss" and ch._.mm_kind == "mission":
             return True
-        if ch.dep_ == "prep" and ch.lower_ == "of":
-            if any(g.dep_ == "pobj" and g._.mm_kind == "mission" for g in ch.children):
-                return True
+        if (
+            ch.dep_ == "prep"
+            and ch.lower_ == "of"
+            and any(g.dep_ == "pobj" and g._.mm_kind == "mission" for g in ch.children)
+        ):
+            return True
     if tok.lower_ in ("force", "mission", "operation") and not any(
         ch._.mm_contrib for ch in tok.children
     ):
@@ -400,7 +434,9 @@ def _subject_features(ctx: Context, c: _Candidate, m: Matches) -> set[str]:
         if ch.dep_ in ("relcl", "acl")
     ):
         feats.add("stalled")  # "the reserve battalion that has been kept on standby"
-    if subj.i != c.unit.i and "batch" in {str(v) for v in m.yielded("unit_feature", subj, "feature")}:
+    if subj.i != c.unit.i and "batch" in {
+        str(v) for v in m.yielded("unit_feature", subj, "feature")
+    }:
         feats.add("subject_batch")
     return feats
 
@@ -409,9 +445,13 @@ def _state_before(ctx: Context, c: _Candidate) -> str | None:
     """The last contributor named before the figure in its sentence, else before it."""
     last = None
     for a in c.sent.actors:
-        if a.start < c.figure.start and a.usable and a.code != ctx.host and a.kind != "org":
-            if a.kind in ("state", "official", "force", "coref"):
-                last = a.code
+        if (
+            a.start < c.figure.start
+            and a.usable
+            and a.code != ctx.host
+            and a.kind in ("state", "official", "force", "coref")
+        ):
+            last = a.code
     return last or ctx.recent_state(c.sent)
 
 
@@ -514,9 +554,12 @@ def _fact(ctx: Context, sent: Sentence, m: Matches, fig: Figure) -> Fact | None:
     ):
         c.features.add("mission_size")
     c.features |= _subject_features(ctx, c, m)
-    if c.frame == "stock" and c.unit.lower_ in words("size_nouns") | words("mission_nouns"):
-        if m.first("actor_np", c.unit) is None:
-            c.features.add("mission_subject")  # "the current strength stands at 991"
+    if (
+        c.frame == "stock"
+        and c.unit.lower_ in words("size_nouns") | words("mission_nouns")
+        and m.first("actor_np", c.unit) is None
+    ):
+        c.features.add("mission_subject")  # "the current strength stands at 991"
     if _with_the_mission(ctx, c):
         c.features.add("mission_subject")  # "the mission is under-resourced, with 1,000 deployed"
     if "level" in c.features and any(
