@@ -90,6 +90,7 @@ def _actors(ctx: Context, sent: Sentence, found: Match) -> list[str] | None:
     subj = _subject(found["trigger"])
     if (
         subj is not None
+        and spec.get("default") != "host"  # "the government declared a state of emergency"
         and subj.lower_ in words("generic_state_nouns")
         and not any(t._.mm_actor for t in subj.subtree)
     ):

@@ -199,6 +199,9 @@ def _actor(ctx: Context, c: _Candidate, m: Matches, found_unit: Match | None) ->
         who = _subject(p)
         if who is None:
             continue
+        if who._.mm_contrib:  # "the Bahamas, which has offered 150 personnel"
+            c.rules.append("actor/subject-of-the-clause")
+            return str(who._.mm_actor)
         if who.i != c.unit.i and who.dep_ not in ("nsubj", "nsubjpass"):
             # a relative clause's antecedent: "the Kenyan contingent, which stands at 750"
             got = m.first("actor_np", who)
