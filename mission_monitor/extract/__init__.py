@@ -43,4 +43,4 @@ def extract_facts(
     for kind in KINDS:
         facts.extend(kind.extractor()(ctx))
     facts.sort(key=lambda f: f.evidence.start if f.evidence else 0)
-    return merge_facts(facts)
+    return merge_facts(facts, published)

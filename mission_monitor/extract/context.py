@@ -13,7 +13,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from mission_monitor.extract import grammar
-from mission_monitor.extract.annotate import Annotated, DateSpan, Sentence
+from mission_monitor.extract.annotate import Annotated, DateSpan, Sentence, parse
 from mission_monitor.extract.engine import Engine, Matches
 from mission_monitor.extract.lexicon import ruleset, words
 from mission_monitor.extract.model import model
@@ -41,6 +41,13 @@ class Context:
         for s in self.ann.sentences:
             if s.parsed is not None:
                 yield s
+
+    def parse(self, sent: Sentence) -> Sentence:
+        """``sent`` with its parse, made now where the candidate filter left it out (a
+        sentence read for the context of another)."""
+        if sent.parsed is None:
+            parse(self.ann, self.mission, [sent])
+        return sent
 
     def matches(self, sent: Sentence) -> Matches:
         got = self._matches.get(sent.index)
@@ -178,4 +185,13 @@ def unit_force(unit: Token, mention_force: str | None = None) -> str | None:
         return "police"
     if mods & {"military", "army", "defence", "defense"}:
         return "military"
+    if low not in words("other_person_nouns"):
+        # "a team of Bahamian officers", "the number of Belizean soldiers": the group's people
+        for prep in unit.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for inner in prep.children:
+                    if inner.dep_ == "pobj" and inner.i != unit.i:
+                        got = unit_force(inner)
+                        if got is not None:
+                            return got
     return mention_force

@@ -135,6 +135,9 @@ def _features(pred: Token, matches: Matches, depth: int) -> set[str]:
             # "Chad will send 200 more troops, bringing its contingent to 600": the result
             # of a plan is planned
             feats |= up & {"future", "planned"}
+    if pred.pos_ == "NOUN" and pred.dep_ in ("dobj", "nsubjpass") and head.pos_ in VERBAL:
+        # "asked Ruto to speed up the arrival of 600 more officers": the step asked for
+        feats |= features(head, matches, depth + 1) & {"urged", "conditional", "question"}
     if "urged" in feats and _plan_asks(pred):
         feats = (feats - {"urged"}) | {"planned"}  # "the plans call for Chad to contribute"
     return feats

@@ -11,11 +11,13 @@ from mission_monitor.resolve.dates import precision
 _ORDER = {"year": 0, "month": 1, "day": 2}
 
 
-def _better_date(kept: str | None, new: str | None) -> str | None:
+def _better_date(kept: str | None, new: str | None, published: str | None = None) -> str | None:
     if kept is None:
         return new
     if new is None:
         return kept
+    if published is not None and kept == published and new != published:
+        return new  # a time the text gives beats the publication date given for want of one
     if new.startswith(kept) and _ORDER[precision(new)] > _ORDER[precision(kept)]:
         return new
     return kept
@@ -29,8 +31,9 @@ def _same_year(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a[:4] == b[:4]
 
 
-def merge_facts(facts: list[Fact]) -> list[Fact]:
-    """Facts deduplicated on their key, in first-seen order.
+def merge_facts(facts: list[Fact], published: str | None = None) -> list[Fact]:
+    """Facts deduplicated on their key, in first-seen order; of two dates, a time the text
+    gives is kept over ``published`` (the date of a fact with no time of its own).
 
     Events of one type whose actors are a subset of another's, with compatible dates, are the
     same event told twice ("Kenya designated as ally" after "Biden designated Kenya as ally"):
@@ -50,7 +53,7 @@ def merge_facts(facts: list[Fact]) -> list[Fact]:
                 k = same[0]
         if k in merged:
             old = merged[k]
-            merged[k] = replace(old, date=_better_date(old.date, f.date))
+            merged[k] = replace(old, date=_better_date(old.date, f.date, published))
         else:
             merged[k] = f
     out = list(merged.values())

@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from typing import Any
 
 from spacy.tokens import Token
 
 from mission_monitor.extract import grammar
-from mission_monitor.extract.annotate import Sentence
+from mission_monitor.extract.annotate import DateSpan, Sentence
 from mission_monitor.extract.context import Context
 from mission_monitor.extract.engine import Match, Matches
 from mission_monitor.extract.lexicon import words
@@ -19,6 +20,8 @@ UNREAL = frozenset({"future", "planned", "modal", "conditional", "negated", "que
 # verbs whose object is a ruling that exists but is not the news: "vowed to appeal the ruling"
 _AGAINST = frozenset({"appeal", "challenge", "await", "expect", "seek", "contest", "respect"})
 _EXPIRY = frozenset({"expire", "end", "lapse", "run", "expiry", "expiration"})
+_EXTEND = frozenset({"extend", "renew", "prolong", "extension", "renewal"})
+_TERM_END = frozenset({"until", "till", "through", "to", "into"})
 
 
 def _nominal() -> frozenset[str]:
@@ -27,6 +30,8 @@ def _nominal() -> frozenset[str]:
 
 def extract(ctx: Context) -> list[Fact]:
     out: list[Fact] = []
+    votes: dict[int, str] = {}  # sentence -> the date of a Council vote it tells
+    undated: list[tuple[int, int]] = []  # (fact, sentence): mandates with no time of their own
     for sent in ctx.parsed():
         m = ctx.matches(sent)
         for i in m.anchors("event"):
@@ -42,7 +47,16 @@ def extract(ctx: Context) -> list[Fact]:
                 fact = _fact(ctx, sent, m, found, feats)
                 if fact is not None:
                     seen.add(kind)
+                    if kind == "un_resolution" and fact.date is not None:
+                        votes.setdefault(sent.index, fact.date)
+                    if kind == "mandate" and fact.date in (None, ctx.published):
+                        undated.append((len(out), sent.index))
                     out.append(fact)
+    for k, index in undated:
+        # "On Friday the Council adopted resolution 2901. The mandate lasts nine months."
+        vote = votes.get(index) or votes.get(index - 1)
+        if vote is not None:
+            out[k] = dataclasses.replace(out[k], date=vote)
     return out
 
 
@@ -236,14 +250,24 @@ def _date(ctx: Context, sent: Sentence, m: Matches, found: Match, feats: set[str
     if str(found.yields["type"]) == "mandate":
         # "the mandate, extended to October 2025, comes to an end": the participle's time
         nodes += [c for c in trigger.children if c.dep_ in ("acl", "relcl")]
+        if trigger.dep_ == "compound":  # "the mandate expiry in October", "mandate runs until"
+            nodes.append(trigger.head)
     nodes += grammar.governors(trigger, nominal=nominal, deps=grammar.COMPLEMENT_DEPS)
     lemmas = {t.lemma_ for t in nodes} | {t.lower_ for t in nodes}
     prefer = "future" if lemmas & _EXPIRY else "past"
+    extension = str(found.yields["type"]) == "mandate" and any(
+        t.lemma_ in _EXTEND for t in sent.parsed or ()
+    )
     for node in nodes:
-        got = ctx.first_date(ctx.times(sent, node, nominal), prefer)  # type: ignore[arg-type]
+        spans = ctx.times(sent, node, nominal)
+        if extension:  # "voted to extend until 1 March 2027": the step is the vote
+            spans = [d for d in spans if not _end_of_term(sent, d)]
+        got = ctx.first_date(spans, prefer)  # type: ignore[arg-type]
         if got is not None:
             return got
     inside = [d for d in sent.dates if trigger.i <= d.start - sent.start <= trigger.right_edge.i]
+    if extension:
+        inside = [d for d in inside if not _end_of_term(sent, d)]
     got = ctx.first_date(inside, prefer)  # type: ignore[arg-type]
     if got is not None:
         return got
@@ -253,8 +277,19 @@ def _date(ctx: Context, sent: Sentence, m: Matches, found: Match, feats: set[str
     if "pluperfect" in tense and not grammar.reported(trigger):
         return None
     if tense:
+        # a step told as news with no time of its own: the publication date (FACTS.md gives
+        # the month; the day holds at the month's precision as well)
         return ctx.published
     return None
+
+
+def _end_of_term(sent: Sentence, span: DateSpan) -> bool:
+    """ "until 1 March 2027", "through October": the end of a term, not when it was set."""
+    if span.text.split(" ", 1)[0].lower() in _TERM_END:
+        return True
+    k = span.start - sent.start
+    doc = sent.parsed
+    return doc is not None and k > 0 and doc[k - 1].lower_ in _TERM_END
 
 
 def _fact(ctx: Context, sent: Sentence, m: Matches, found: Match, feats: set[str]) -> Fact | None:

@@ -191,7 +191,7 @@ def _fact(ctx: Context, sent: Sentence, m: Matches, money: MoneySpan) -> Fact | 
         currency=mm.currency,
         original=mm.original,
         qualifier=_qualifier(ctx, sent, m, root, money),
-        date=_date(ctx, sent, m, pred, feats),
+        date=_date(ctx, sent, m, pred, feats, status),
         evidence=ctx.evidence(sent, rules),
     )
 
@@ -201,11 +201,17 @@ def _speaks_of_fund(sent: Sentence) -> bool:
     return any(t.lower_ in fund for t in sent.span)
 
 
-def _date(ctx: Context, sent: Sentence, m: Matches, pred: Token, feats: set[str]) -> str | None:
+def _date(
+    ctx: Context, sent: Sentence, m: Matches, pred: Token, feats: set[str], status: str
+) -> str | None:
     """The time the text gives the step (its predicate's, or the pledge's or statement's
     above it); else the publication date, but for a background amount in the past perfect."""
     nominal = _nominal()
-    nodes = grammar.time_nodes(pred, nominal) + grammar.governors(pred, nominal=nominal)
+    # a relative or adverbial clause keeps its own time ("Norway, which has pledged $9 million,
+    # said on Monday ..."): only the statement or plan it completes lends it one
+    nodes = grammar.time_nodes(pred, nominal) + grammar.governors(
+        pred, nominal=nominal, deps=grammar.COMPLEMENT_DEPS
+    )
     for node in nodes:
         got = ctx.first_date(ctx.times(sent, node, nominal))
         if got is not None:

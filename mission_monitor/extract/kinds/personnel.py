@@ -118,6 +118,19 @@ def _candidate(sent: Sentence, m: Matches, fig: Figure) -> _Candidate | None:
     return _Candidate(sent, fig, count, tok, unit, frame, [found.rule.name], feats)
 
 
+def _verb_of_the_group(unit: Token) -> Token | None:
+    """ "A 30-member team of Chadian gendarmes left on Friday": the parser, finding no verb
+    for the sentence, hangs the group's verb on the people as a participle."""
+    for prep in unit.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for people in prep.children:
+                for v in people.children:
+                    if v.dep_ == "acl" and v.tag_ in ("VBD", "VBN") and v.lemma_ in _classes():
+                        if any(t._.mm_time for t in v.subtree):
+                            return v
+    return None
+
+
 def _predicate(c: _Candidate) -> Token | None:
     to_come = next(
         (ch for ch in c.unit.children if ch.dep_ in ("acl", "relcl") and ch.tag_ == "VB"
@@ -128,6 +141,8 @@ def _predicate(c: _Candidate) -> Token | None:
         c.features.add("planned")
         return to_come
     own = grammar.own_predicate(c.unit, _classes())
+    if own is None and c.unit.dep_ == "ROOT":
+        own = _verb_of_the_group(c.unit)
     if own is not None:
         if own.tag_ == "VBN" and not any(ch.dep_ in ("aux", "auxpass") for ch in own.children):
             c.features.add("participle")
@@ -192,7 +207,11 @@ def _actor(ctx: Context, c: _Candidate, m: Matches, found_unit: Match | None) ->
             c.rules.append("actor/the-group-named-before")
             return state
     for p in preds:
-        got = m.first("actor_clause", p)
+        # a rule that names the counted part ("of whom 400 were from Chad") holds for it only
+        got = next(
+            (g for g in m.of("actor_clause", p) if g.get("part") in (None, c.tok)),
+            None,
+        )
         if got is not None:
             c.rules.append(got.rule.name)
             return str(got["actor"]._.mm_actor)
@@ -499,17 +518,38 @@ def _date(ctx: Context, c: _Candidate, status: str, m: Matches) -> str | None:
         tense = (tense - {"pluperfect"}) | {"perfect"}
     if status == "present":
         return None if tense == {"pluperfect"} else ctx.published
-    if status == "authorized":
-        return None
-    if status == "pledged":
-        if ahead and grammar.reported(c.pred) and "pluperfect" not in tense:
-            c.rules.append("date/published")
-            return ctx.published  # a plan told as news
-        return None
+    if status in ("authorized", "pledged"):
+        if "pluperfect" in tense:
+            return None
+        c.rules.append("date/published")
+        return ctx.published  # FACTS.md: a step with no time of its own, at publication
     if "pluperfect" in tense or "participle" in c.features:
         return None  # background: "the 600 deployed earlier"
+    if "aboard" in c.features or c.pred.lemma_ == "be":
+        got = _flight_before(ctx, c.sent)
+        if got is not None:  # "A charter touched down on Sunday. Some 150 were aboard."
+            c.rules.append("date/the-flight-before")
+            return got
     c.rules.append("date/published")
     return ctx.published
+
+
+def _flight_before(ctx: Context, sent: Sentence) -> str | None:
+    """The time of a landing or departure told in the sentence before, with no figure."""
+    if sent.index == 0:
+        return None
+    prev = ctx.ann.sentences[sent.index - 1]
+    if prev.figures or not prev.span.text.strip():
+        return None
+    ctx.parse(prev)
+    assert prev.parsed is not None
+    flows = words("flow_verbs")
+    for t in prev.parsed:
+        if t.lemma_ in flows and t.pos_ == "VERB":
+            got = ctx.first_date(ctx.times(prev, t, _nominal()), "past")
+            if got is not None:
+                return got
+    return None
 
 
 def _qualifier(m: Matches, tok: Token) -> str:
@@ -556,6 +596,9 @@ def _fact(ctx: Context, sent: Sentence, m: Matches, fig: Figure) -> Fact | None:
         and not any(ch.dep_ == "poss" and ch._.mm_contrib for ch in c.unit.children)
     ):
         c.features.add("mission_size")
+        if c.unit.lower_ in words("current_size_nouns") and not _a_target(c):
+            c.features.discard("mission_size")
+            c.features.add("current_size")  # "the force's strength of 900 is spread across"
     c.features |= _subject_features(ctx, c, m)
     if (
         c.frame == "stock"
@@ -588,6 +631,10 @@ def _fact(ctx: Context, sent: Sentence, m: Matches, fig: Figure) -> Fact | None:
     if actor == ctx.host:
         return None
     force = unit_force(c.unit, _mention_force(sent, c.unit))
+    if force is None and found_unit is not None and found_unit.yields.get("ellipsis"):
+        force = _force_left_out(sent, c.tok)  # "30 soldiers landed, followed by 20 more"
+    if _counts_nothing(sent, c, found_unit) or (status != "withdrawn" and _elsewhere(ctx, c)):
+        return None
     return Fact(
         kind="personnel",
         actor=actor,
@@ -598,6 +645,57 @@ def _fact(ctx: Context, sent: Sentence, m: Matches, fig: Figure) -> Fact | None:
         date=_date(ctx, c, status, m),
         evidence=ctx.evidence(sent, ["personnel:" + c.rules[0], *c.rules[1:]]),
     )
+
+
+def _elsewhere(ctx: Context, c: _Candidate) -> bool:
+    """ "Kenya also has 3,000 troops deployed in Somalia": the group is in, or sent to, a
+    state other than the host, in a sentence that names neither the host nor the mission
+    ("two officers to Jamaica ahead of an assignment to Haiti" is on its way)."""
+    assert c.pred is not None
+    if any(a.kind == "mission" or a.code == ctx.host for a in c.sent.actors):
+        return False
+    nodes = [c.pred, c.unit, *(ch for ch in c.unit.children if ch.dep_ in ("acl", "relcl"))]
+    for node in nodes:
+        for prep in node.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "to", "into"):
+                for place in prep.children:
+                    if place.dep_ == "pobj" and place._.mm_kind == "state" and not place._.mm_host:
+                        return True
+    return False
+
+
+def _force_left_out(sent: Sentence, figure: Token) -> str | None:
+    """The force of the noun an elided figure stands for: the nearest people named before."""
+    people = words("police_nouns") | words("military_nouns") | words("other_person_nouns")
+    assert sent.parsed is not None
+    for t in reversed(sent.parsed[: figure.i]):
+        if t.lower_ in people:
+            return unit_force(t)
+    return None
+
+
+def _counts_nothing(sent: Sentence, c: _Candidate, found_unit: Match | None) -> bool:
+    """ "The overall total climbed to 9,000": a count noun with no people, no state and no
+    mission named in its sentence counts something else."""
+    if c.unit.lower_ not in words("count_nouns"):
+        return False
+    if any(ch.lower_ in ("of", "from") for ch in c.unit.children):
+        return False
+    if found_unit is not None and found_unit.get("owner") is not None:
+        return False
+    people = words("person_nouns") | words("other_person_nouns")
+    if any(t.lower_ in people for t in sent.span):
+        return False
+    return not any(a.kind in ("state", "mission", "force") for a in sent.actors)
+
+
+def _a_target(c: _Candidate) -> bool:
+    """ "its planned strength of 3,000", "a strength of 2,500 it never reached": a size to
+    reach, not the one there is."""
+    plan = words("target_words")
+    if any(t.lower_ in plan for t in c.unit.subtree if t.i < c.tok.i):
+        return True
+    return c.pred is not None and c.pred.lemma_ in words("reach_verbs")
 
 
 def _mention_force(sent: Sentence, unit: Token) -> str | None:
