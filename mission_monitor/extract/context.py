@@ -169,11 +169,24 @@ def _main_state(ctx: Context) -> str | None:
     return code if n > rest[0][1] else None
 
 
+def _own_force(low: str, police: frozenset[str], military: frozenset[str]) -> str | None:
+    if low in police:
+        return "police"
+    if low in military and low not in ("troop", "troops"):
+        return "military"
+    return None
+
+
 def unit_force(unit: Token, mention_force: str | None = None) -> str | None:
     """The force a counted noun names: police, military or neither (FACTS.md: troops,
     personnel and mixed groups are neither)."""
     police, military = words("police_nouns"), words("military_nouns")
     low = unit.lower_
+    for other in unit.children:
+        # "officers and soldiers": a mixed group (FACTS.md: null)
+        if other.dep_ == "conj" and other.lower_ in police | military | words("other_person_nouns"):
+            if unit_force(other) != _own_force(low, police, military):
+                return None
     mods = {c.lower_ for c in unit.children if c.dep_ in ("compound", "amod", "nmod")}
     if low in police:
         if mods & {"military"}:

@@ -164,6 +164,10 @@ def aliases(for_mission: MissionDef | None = None) -> tuple[Alias, ...]:
     m = for_mission or default_mission()
     for name in m.names():
         add(name, m.code, "mission", "org")
+    host = _load("states.yaml").get(m.host, {}) if m.host else {}
+    for place in host.get("names", [])[:2]:
+        for noun in ("mission", "force", "deployment"):
+            add(f"the {place} {noun}", m.code, "mission", "org")  # "the Haiti mission"
     for code, names in _load("officials.yaml").items():
         for name in names:
             add(name, code, "official", "official", cs=True)

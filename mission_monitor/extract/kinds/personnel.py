@@ -125,9 +125,13 @@ def _verb_of_the_group(unit: Token) -> Token | None:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for people in prep.children:
                 for v in people.children:
-                    if v.dep_ == "acl" and v.tag_ in ("VBD", "VBN") and v.lemma_ in _classes():
-                        if any(t._.mm_time for t in v.subtree):
-                            return v
+                    if (
+                        v.dep_ == "acl"
+                        and v.tag_ in ("VBD", "VBN")
+                        and v.lemma_ in _classes()
+                        and any(t._.mm_time for t in v.subtree)
+                    ):
+                        return v
     return None
 
 
@@ -279,7 +283,7 @@ def _actor(ctx: Context, c: _Candidate, m: Matches, found_unit: Match | None) ->
                 c.rules.append("actor/possessive")
                 return state
     # a sentence that names one contributing state only: the group is that state's
-    named = set(ctx.contributors(c.sent))
+    named = set(ctx.contributors(c.sent)) - _states_of_parts(c)
     if len(named) == 1:
         c.rules.append("actor/only-state-in-sentence")
         return named.pop()
@@ -304,6 +308,17 @@ def _actor(ctx: Context, c: _Candidate, m: Matches, found_unit: Match | None) ->
         c.rules.append("actor/the-mission-by-default")
         return ctx.mission.code
     return None
+
+
+def _states_of_parts(c: _Candidate) -> set[str]:
+    """The states named in a clause on the group that counts a part of it ("about 1,000
+    officers and soldiers, of whom roughly 750 are Kenyan police"): the part's, not the
+    whole's."""
+    out: set[str] = set()
+    for clause in c.unit.subtree:
+        if clause.dep_ == "relcl" and any(t._.mm_figure for t in clause.subtree if t.i != c.tok.i):
+            out |= {t._.mm_actor for t in clause.subtree if t._.mm_contrib}
+    return out
 
 
 def _mission_named_before(c: _Candidate) -> bool:
@@ -631,6 +646,10 @@ def _fact(ctx: Context, sent: Sentence, m: Matches, fig: Figure) -> Fact | None:
     if actor == ctx.host:
         return None
     force = unit_force(c.unit, _mention_force(sent, c.unit))
+    if force is None and c.unit.i == c.tok.i:  # "of whom 750 are Kenyan police"
+        for attr in c.pred.children:
+            if attr.dep_ == "attr" and attr.i > c.tok.i:
+                force = unit_force(attr)
     if force is None and found_unit is not None and found_unit.yields.get("ellipsis"):
         force = _force_left_out(sent, c.tok)  # "30 soldiers landed, followed by 20 more"
     if _counts_nothing(sent, c, found_unit) or (status != "withdrawn" and _elsewhere(ctx, c)):
