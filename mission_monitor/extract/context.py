@@ -184,9 +184,12 @@ def unit_force(unit: Token, mention_force: str | None = None) -> str | None:
     low = unit.lower_
     for other in unit.children:
         # "officers and soldiers": a mixed group (FACTS.md: null)
-        if other.dep_ == "conj" and other.lower_ in police | military | words("other_person_nouns"):
-            if unit_force(other) != _own_force(low, police, military):
-                return None
+        if (
+            other.dep_ == "conj"
+            and other.lower_ in police | military | words("other_person_nouns")
+            and unit_force(other) != _own_force(low, police, military)
+        ):
+            return None
     mods = {c.lower_ for c in unit.children if c.dep_ in ("compound", "amod", "nmod")}
     if low in police:
         if mods & {"military"}:
