@@ -1,7 +1,8 @@
 """Quality gate: FACTS.md F1 floors on annotated collections, through the full pipeline
 (read -> clean -> extract), scored by :mod:`mission_monitor.evaluate`.
 
-The floors are the targets of the extract stage (seeds 0.85, the team's own examples 0.90).
+The floors are issue 8's: seeds 0.95, the team's own examples 0.90, and at most 3 facts from
+181 articles about other things.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ def _f1(inputs: list[Path], gold_path: Path) -> tuple[float, int]:
 def test_seed_f1_floor(seeds_dir: Path) -> None:
     f1, docs = _f1(sorted(seeds_dir.glob("*.txt")), seeds_dir / "gold.jsonl")
     assert docs == 5
-    assert f1 >= 0.85, f"seed F1 {f1:.3f} fell below 0.85"
+    assert f1 >= 0.95, f"seed F1 {f1:.3f} fell below 0.95"
 
 
 def test_examples_f1_floor(examples_dir: Path) -> None:
@@ -60,4 +61,4 @@ def test_unrelated_news_gives_no_facts(shared_dir: Path) -> None:
     bodies = [v.get("articleBody") or "" for v in json.loads(path.read_text()).values()]
     assert len(bodies) > 100
     found = [f for body in bodies for f in extract_facts(body, "2020-01-01")]
-    assert len(found) <= 2, [f.evidence.sentence if f.evidence else f for f in found]
+    assert len(found) <= 3, [f.evidence.sentence if f.evidence else f for f in found]

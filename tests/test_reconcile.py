@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from pathlib import Path
 
 import pytest
 
@@ -249,7 +250,14 @@ def test_mission_file_changes_mission_level_actor(tmp_path) -> None:  # type: ig
     facts = [sf(actor="GSF", status="authorized", count=5550, story=1)]
     rec = reconcile(facts, gsf, as_of=dt.date(2025, 12, 31))
     assert rec.mission_level is not None and rec.personnel == ()
+    # the default mission knows the GSF as its successor: the same figure is mission-wide
     rec = reconcile(facts, default_mission(), as_of=dt.date(2025, 12, 31))
+    assert rec.mission_level is not None and rec.personnel == ()
+    # a mission file without that successor reads GSF as any other actor
+    text = (Path(__file__).parent.parent / "mission_monitor/missions/mss_haiti.yaml").read_text()
+    alone = tmp_path / "mss_alone.yaml"
+    alone.write_text(text.split("\nsuccessor:", 1)[0] + "\n")
+    rec = reconcile(facts, load_mission(alone), as_of=dt.date(2025, 12, 31))
     assert rec.mission_level is None and rec.personnel[0].actor == "GSF"
 
 
