@@ -100,9 +100,12 @@ ProgressFn = Callable[[IngestEvent], None]
 
 
 def _process_checked(
-    raw: RawInput, published: str | None, default_published: str | None = None
+    raw: RawInput,
+    published: str | None,
+    default_published: str | None = None,
+    mission: Mission | None = None,
 ) -> Processed:
-    processed = process(raw, published, default_published)
+    processed = process(raw, published, default_published, mission)
     if not processed.clean.text.strip():
         raise InputError(raw.source, NO_TEXT)
     return processed
@@ -114,8 +117,10 @@ def ingest(
     *,
     published: str | None = None,
     progress: ProgressFn | None = None,
+    mission: Mission | None = None,
 ) -> IngestSummary:
-    """Read, clean, extract and store every document under ``paths``, one transaction each.
+    """Read, clean, extract (the facts about ``mission``: the default mission when ``None``)
+    and store every document under ``paths``, one transaction each.
 
     A bad input (unreadable, binary, empty, no article text, a broken dump line, or a document
     the database refused) is recorded in ``summary.failed`` with its problem and the others go
@@ -139,7 +144,7 @@ def ingest(
                 summary.unchanged += 1
                 report(IngestEvent(item.source, "unchanged"))
                 continue
-            processed = _process_checked(item, published)
+            processed = _process_checked(item, published, mission=mission)
             result = store.add(processed, published=published)
         except InputError as exc:
             summary.failed.append((exc.source, exc.problem))
@@ -168,14 +173,17 @@ def ingest(
     return summary
 
 
-def reextract(store: Store, *, progress: ProgressFn | None = None) -> IngestSummary:
-    """Re-run cleaning and extraction on every stored raw input and replace each document's
+def reextract(
+    store: Store, *, progress: ProgressFn | None = None, mission: Mission | None = None
+) -> IngestSummary:
+    """Re-run cleaning and extraction (about ``mission``) on every stored raw input and
+    replace each document's
     machine-made facts (one transaction per document). Documents that now fail keep their
     facts and are listed in ``summary.failed``."""
     summary = IngestSummary()
     for stored in store.stored_inputs():
         try:
-            processed = _process_checked(stored.raw, stored.published)
+            processed = _process_checked(stored.raw, stored.published, mission=mission)
         except InputError as exc:
             summary.failed.append((exc.source, exc.problem))
             if progress is not None:

@@ -12,7 +12,8 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from mission_monitor.errors import InputError
+from mission_monitor.errors import ConfigError, InputError
+from mission_monitor.mission import Mission, load_mission
 from mission_monitor.models import RawInput
 from mission_monitor.read import iter_inputs
 
@@ -82,3 +83,23 @@ def parse_date_option(value: str | None, option: str) -> str | None:
             f"{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD", param_hint=option
         ) from None
     return value.strip()
+
+
+MISSION_OPTION = typer.Option(
+    None,
+    "--mission",
+    help="A mission definition (YAML or TOML). Default: the bundled MSS in Haiti.",
+    show_default=False,
+    exists=True,
+    dir_okay=False,
+)
+
+
+def mission_value(path: Path | None) -> Mission:
+    """The mission of ``--mission`` (the default mission without one); a file that is not a
+    mission definition is an error that names it (exit status 2)."""
+    try:
+        return load_mission(path)
+    except ConfigError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None

@@ -16,6 +16,7 @@ from rich.console import Console
 from mission_monitor import report
 from mission_monitor.cli.app import (
     DB_OPTION,
+    MISSION_OPTION,
     app,
     parse_date_option,
     resolve_db,
@@ -33,14 +34,6 @@ AS_OF_OPTION = typer.Option(
     help="The record as known on this date (YYYY, YYYY-MM or YYYY-MM-DD): only facts "
     "published by then. Default: today.",
     show_default=False,
-)
-MISSION_OPTION = typer.Option(
-    None,
-    "--mission",
-    help="A mission definition (YAML or TOML). Default: the bundled MSS in Haiti.",
-    show_default=False,
-    exists=True,
-    dir_okay=False,
 )
 JSON_OPTION = typer.Option(False, "--json", help="Print one JSON object instead of tables.")
 

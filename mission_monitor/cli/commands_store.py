@@ -26,8 +26,10 @@ from rich.table import Table
 from mission_monitor import report
 from mission_monitor.cli.app import (
     DB_OPTION,
+    MISSION_OPTION,
     PATHS,
     app,
+    mission_value,
     parse_date_option,
     resolve_db,
     stdout_console,
@@ -108,8 +110,11 @@ def ingest_command(
         help="Publication date for every document of this run (YYYY[-MM[-DD]]).",
     ),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress bar, no summary."),
+    mission: Path | None = MISSION_OPTION,
 ) -> None:
     """Read reports, extract their facts and store both; each document in one transaction.
+
+    ``--mission`` names the mission the facts are about (default: the MSS in Haiti).
 
     Re-ingesting the same content adds nothing. Each input that cannot be used is named on
     stderr with its problem; the exit status is 1 if any failed (after all others are stored).
@@ -117,6 +122,7 @@ def ingest_command(
     Example: mission-monitor ingest reports/ dump.jsonl.gz --db monitor.db
     """
     pub = parse_date_option(published, "--published")
+    m = mission_value(mission)
     err = _stderr()
     n_files, dumps = _count_files(paths)
     store = _open(db)
@@ -133,7 +139,7 @@ def ingest_command(
                 if bar is not None and task is not None:
                     bar.advance(task)
 
-            summary = ingest(paths, store, published=pub, progress=on_event)
+            summary = ingest(paths, store, published=pub, progress=on_event, mission=m)
     except StoreError as exc:
         err.print(f"error: {exc}", markup=False)
         raise typer.Exit(1) from None
@@ -155,12 +161,13 @@ def ingest_command(
 
 
 @app.command("reextract")
-def reextract_command(db: str | None = DB_OPTION) -> None:
+def reextract_command(db: str | None = DB_OPTION, mission: Path | None = MISSION_OPTION) -> None:
     """Re-run cleaning and extraction on every stored document, from its kept raw input, and
     replace its machine-made facts (one transaction per document). Use after the rules change.
 
     Example: mission-monitor reextract --db monitor.db
     """
+    m = mission_value(mission)
     err = _stderr()
     store = _open(db, must_exist=True)
     try:
@@ -169,7 +176,7 @@ def reextract_command(db: str | None = DB_OPTION) -> None:
             if event.status == "failed":
                 err.print(f"error: {event.source}: {event.problem}", markup=False)
 
-        summary = reextract(store, progress=on_event)
+        summary = reextract(store, progress=on_event, mission=m)
     except StoreError as exc:
         err.print(f"error: {exc}", markup=False)
         raise typer.Exit(1) from None

