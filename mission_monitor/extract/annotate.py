@@ -31,7 +31,7 @@ from spacy.util import filter_spans
 from thinc.types import Ints2d
 
 from mission_monitor.extract.lexicon import words
-from mission_monitor.extract.model import model
+from mission_monitor.extract.model import model, parse_docs
 from mission_monitor.mission import Mission, default_mission
 from mission_monitor.resolve import actors as actor_tables
 from mission_monitor.resolve.money import MoneyMention, find_money
@@ -503,8 +503,9 @@ def _root(doc: Doc, start: int, end: int) -> Token:
 
 
 def is_candidate(sent: Sentence, doc: Doc) -> bool:
-    """Whether a sentence can hold a fact: a figure, an amount, or a trigger word."""
-    if sent.figures or sent.money:
+    """Whether a sentence can hold a fact: a figure that is not a year, an amount, or a
+    trigger word."""
+    if sent.money or any(not _not_a_count(f, doc) for f in sent.figures):
         return True
     triggers = words("candidate_words")
     stems = tuple(words("candidate_stems"))
@@ -512,6 +513,23 @@ def is_candidate(sent: Sentence, doc: Doc) -> bool:
         low = t.lower_
         if low in triggers or low.startswith(stems):
             return True
+    return False
+
+
+def _not_a_count(fig: Figure, doc: Doc) -> bool:
+    """A number that is part of a date or a measure of time ("July 16", "in 2024", "100 days",
+    "three years"), which no rule reads as a head-count or an amount."""
+    before = doc[fig.start - 1].lower_ if fig.start > 0 else ""
+    after = doc[fig.end].lower_ if fig.end < len(doc) else ""
+    months = words("month_names")
+    if before in months or after in months:
+        return True
+    if after in words("time_units"):
+        return True
+    if fig.end - fig.start == 1 and fig.text.isdigit() and len(fig.text) == 4:
+        # "in 2024", "October 2023": a year with no noun of its own after it ("2000 troops"
+        # still counts)
+        return 1900 <= fig.value <= 2100 and not (after.isalpha() and doc[fig.end].is_lower)
     return False
 
 
@@ -577,7 +595,7 @@ def parse(ann: Annotated, mission: Mission, sentences: Iterable[Sentence] | None
         )
         for s in todo
     ]
-    for s, parsed in zip(todo, pipeline.pipe(docs), strict=True):
+    for s, parsed in zip(todo, parse_docs(docs), strict=True):
         s.parsed = parsed
         _mark(s, parsed, mission.host)
 
