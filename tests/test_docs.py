@@ -40,3 +40,26 @@ def test_architecture_names_every_stage_package() -> None:
         if name in {"missions"}:  # data only
             continue
         assert f"{name}/" in text, f"docs/ARCHITECTURE.md does not place {name}/"
+
+
+def test_extraction_doc_names_real_rules_and_its_worked_example_holds() -> None:
+    from mission_monitor.extract import extract_facts
+    from mission_monitor.extract.lexicon import ruleset
+
+    text = (ROOT / "docs" / "EXTRACTION.md").read_text(encoding="utf-8")
+    names = {r.name for r in ruleset().rules}
+    cited = set(re.findall(r"`((?:unit|status|actor|feature|mood)/[a-z'-]+)`", text))
+    assert cited and cited <= names, cited - names
+    sentence = (
+        "About 200 more Kenyan officers arrived on Tuesday, raising the number of Kenyans "
+        "serving with the mission in Haiti to roughly 600."
+    )
+    assert sentence[:40] in text
+    got = [
+        (f.actor, f.status, f.count, f.qualifier, f.force, f.date)
+        for f in extract_facts("Haiti\n\n" + sentence, "2024-07-17")
+    ]
+    assert got == [
+        ("KEN", "arrived", 200, "approx", "police", "2024-07-16"),
+        ("KEN", "present", 600, "approx", None, "2024-07-17"),
+    ]

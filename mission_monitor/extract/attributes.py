@@ -63,14 +63,17 @@ class FastAttributes:
     def __init__(self, nlp: Language) -> None:
         ruler = nlp.get_pipe("attribute_ruler")
         self._attrs: Sequence[dict[str, Any]] = ruler.attrs  # type: ignore[attr-defined]
-        self._single: list[tuple[int, list[Check]]] = []
+        # one-token patterns by the tag they need (None: any tag), in the ruler's order
+        self._single: dict[str | None, list[tuple[int, list[Check]]]] = {}
         self._double: list[tuple[int, list[list[Check]], int]] = []
         for attr_id, entry in enumerate(ruler.patterns):  # type: ignore[attr-defined]
             index = int(entry.get("index", 0))
             for pattern in entry["patterns"]:
                 checks = [[_check(k, v) for k, v in tok.items()] for tok in pattern]
                 if len(pattern) == 1:
-                    self._single.append((attr_id, checks[0]))
+                    tag = pattern[0].get("TAG")
+                    key = tag if isinstance(tag, str) else None
+                    self._single.setdefault(key, []).append((attr_id, checks[0]))
                 else:
                     self._double.append((attr_id, checks, index))
         Memo = tuple[tuple[int, ...], tuple[tuple[int, list[list[Check]], int], ...]]
@@ -81,7 +84,8 @@ class FastAttributes:
         key = (tok.tag_, tok.lower_, tok.dep_, tok.is_space)
         got = self._memo.get(key)
         if got is None:
-            singles = tuple(a for a, checks in self._single if all(c(tok) for c in checks))
+            rules = [*self._single.get(tok.tag_, ()), *self._single.get(None, ())]
+            singles = tuple(sorted(a for a, checks in rules if all(c(tok) for c in checks)))
             starts = tuple(d for d in self._double if all(c(tok) for c in d[1][0]))
             got = self._memo[key] = (singles, starts)
         return got
