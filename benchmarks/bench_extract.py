@@ -128,9 +128,7 @@ def main() -> None:
     print(f"{'':50} {'docs/s':>8} {'words/s':>9} {'seconds':>8} {'ratio':>6}")
     for name, secs in rows:
         ratio = parse_s / secs
-        print(
-            f"{name:50} {len(docs) / secs:8.1f} {n_words / secs:9,.0f} {secs:8.2f} {ratio:5.2f}x"
-        )
+        print(f"{name:50} {len(docs) / secs:8.1f} {n_words / secs:9,.0f} {secs:8.2f} {ratio:5.2f}x")
     print(f"facts per round: {stats['facts']}")
 
 
