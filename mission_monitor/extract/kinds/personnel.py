@@ -194,6 +194,9 @@ def _actor(ctx: Context, c: _Candidate, m: Matches, found_unit: Match | None) ->
     if c.rules[0] == "unit/a-total-of" and any(t.lower_ == "out" for t in c.tok.ancestors):
         c.rules.append("actor/the-mission's-total")
         return ctx.mission.code  # "454 American troops out of a total of 1,156"
+    if _of_the_host(c.unit):
+        c.rules.append("actor/the-host's-own")
+        return ctx.host  # "the Haitian police's 10,000 officers": not the mission's (dropped)
     got = m.first("actor_np", c.unit)
     if got is None and c.unit.dep_ == "appos":
         got = m.first("actor_np", c.unit.head)  # "75 Guatemalan soldiers, the first of 150"
@@ -222,6 +225,9 @@ def _actor(ctx: Context, c: _Candidate, m: Matches, found_unit: Match | None) ->
         who = _subject(p)
         if who is None:
             continue
+        if p is c.pred and who.i != c.unit.i and _of_the_host(who) and not who._.mm_contrib:
+            c.rules.append("actor/the-host's-own")
+            return ctx.host  # "the Lebanese army has mobilized 6,000 soldiers"
         if who._.mm_contrib:  # "the Bahamas, which has offered 150 personnel"
             c.rules.append("actor/subject-of-the-clause")
             return str(who._.mm_actor)
@@ -308,6 +314,18 @@ def _actor(ctx: Context, c: _Candidate, m: Matches, found_unit: Match | None) ->
         c.rules.append("actor/the-mission-by-default")
         return ctx.mission.code
     return None
+
+
+def _of_the_host(np: Token) -> bool:
+    """ "Haitian police", "the Lebanese army", "Haiti's national police": a noun phrase of the
+    host's own people (the host named as a modifier, or the head itself)."""
+    if np._.mm_host and np._.mm_kind == "force":
+        return True
+    # "Kenya's Haiti contingent": the host as a compound is where the group goes
+    return any(
+        ch._.mm_host and (ch.dep_ in ("amod", "poss") or ch._.mm_kind == "force")
+        for ch in np.children
+    )
 
 
 def _states_of_parts(c: _Candidate) -> set[str]:
