@@ -98,6 +98,10 @@ def _actors(ctx: Context, sent: Sentence, found: Match) -> list[str] | None:
             node = found["trigger"].head
         if node is None and name == "subject":
             node = _subject(found["trigger"])
+            if node is None and found["trigger"].pos_ == "NOUN":
+                # "Biden said at a news conference with Ruto": the speaker of the clause
+                verb = grammar.governing_predicate(found["trigger"], frozenset())
+                node = _subject(verb) if verb is not None else None
         if node is not None:
             toks.extend(_phrase(node))
     codes = _codes(ctx, sent, toks, spec)
@@ -115,12 +119,31 @@ def _actors(ctx: Context, sent: Sentence, found: Match) -> list[str] | None:
         codes = [ctx.mission.lead]
     if not codes and spec.get("default") == "host" and ctx.host:
         codes = [ctx.host]
+    if (
+        not codes
+        and spec.get("default") == "document"
+        and _a_group_that_went(found)
+        and (main := ctx.dominant_state or ctx.only_state) is not None
+        and main != ctx.host
+    ):
+        codes = [main]  # "The officers arrived in Haiti on Tuesday" in a report on Kenya's
     need = int(spec.get("min", 1))
     if len(codes) < need and spec.get("document"):
         codes = _document_states(ctx, need)
     if len(codes) < need:
         return None
     return sorted(codes)
+
+
+def _a_group_that_went(found: Match) -> bool:
+    """ "The officers arrived on Tuesday": a finite verb of movement whose subject is the
+    group itself (not "barred from deploying police", not "a commitment to deploying")."""
+    trigger, who = found["trigger"], found.get("who")
+    if who is None or who.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if trigger.tag_ == "VBD":
+        return True
+    return trigger.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") for c in trigger.children)
 
 
 def _phrase(node: Token) -> list[Token]:
