@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from mission_monitor.extract.engine import Matches
 
 # A verb in one of these relations hands its features on to the clause it depends on.
+TENSES = frozenset({"past", "present", "perfect", "pluperfect", "future", "progressive"})
 CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "conj"})
 
 VERBAL = frozenset({"VERB", "AUX"})
@@ -267,10 +268,9 @@ def time_nodes(pred: Token, nominal: frozenset[str]) -> list[Token]:
 def finite_features(pred: Token, matches: Matches) -> set[str]:
     """The tense of the nearest finite verb at or above a non-finite one ("has extended its
     support by *offering*", "announced plans to *send*")."""
-    tenses = {"past", "present", "perfect", "pluperfect", "future", "progressive"}
     t = pred
     for _ in range(5):
-        got = features(t, matches) & tenses
+        got = features(t, matches) & TENSES
         if got:
             return got
         if t.head.i == t.i:
@@ -308,3 +308,21 @@ def is_expletive(subj: Token) -> bool:
         return False
     head = subj.head
     return subj.dep_ == "expl" or head.lemma_ in ("be", "seem", "appear", "remain", "become")
+
+
+def tense(pred: Token, feats: set[str], matches: Matches) -> set[str]:
+    """The tense and aspect features of ``pred`` (of the finite verb above it where its own
+    features have none: a participle or a noun)."""
+    got = feats & TENSES
+    return got or finite_features(pred, matches)
+
+
+def towards_a_state(node: Token) -> bool:
+    """ "landed in Belize", "deployed to Somalia": ``node`` has an in/to phrase whose object is
+    a state other than the host."""
+    for prep in node.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "to", "into"):
+            for place in prep.children:
+                if place.dep_ == "pobj" and place._.mm_kind == "state" and not place._.mm_host:
+                    return True
+    return False

@@ -241,12 +241,7 @@ def _checks(ctx: Context, sent: Sentence, m: Matches, found: Match) -> bool:
 
 def _elsewhere(ctx: Context, trigger: Token) -> bool:
     """A flow towards a place that is a state other than the host ("landed in Belize")."""
-    for prep in trigger.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "to", "into"):
-            for place in prep.children:
-                if place.dep_ == "pobj" and place._.mm_kind == "state" and not place._.mm_host:
-                    return True
-    return False
+    return grammar.towards_a_state(trigger)
 
 
 def _troops(who: Token) -> bool:
@@ -294,9 +289,7 @@ def _date(ctx: Context, sent: Sentence, m: Matches, found: Match, feats: set[str
     got = ctx.first_date(inside, prefer)  # type: ignore[arg-type]
     if got is not None:
         return got
-    tense = feats & {"past", "present", "perfect", "pluperfect", "future", "progressive"}
-    if not tense:
-        tense = grammar.finite_features(trigger, m)
+    tense = grammar.tense(trigger, feats, m)
     if "pluperfect" in tense and not grammar.reported(trigger):
         return None
     if tense:

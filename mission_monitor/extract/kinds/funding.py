@@ -216,9 +216,7 @@ def _date(
         got = ctx.first_date(ctx.times(sent, node, nominal))
         if got is not None:
             return got
-    tense = feats & {"past", "present", "perfect", "pluperfect", "future", "progressive"}
-    if not tense:
-        tense = grammar.finite_features(pred, m)
+    tense = grammar.tense(pred, feats, m)
     if "pluperfect" in tense and not grammar.reported(pred):
         return None
     return ctx.published

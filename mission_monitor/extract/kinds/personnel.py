@@ -544,9 +544,7 @@ def _date(ctx: Context, c: _Candidate, status: str, m: Matches) -> str | None:
         got = ctx.first_date(ctx.times(c.sent, node, nominal), "past")
         if got is not None:
             return got
-    tense = c.features & {"past", "present", "perfect", "pluperfect", "future", "progressive"}
-    if not tense:
-        tense = grammar.finite_features(c.pred, m)
+    tense = grammar.tense(c.pred, c.features, m)
     if "pluperfect" in tense and grammar.reported(c.pred):
         tense = (tense - {"pluperfect"}) | {"perfect"}
     if status == "present":
@@ -692,13 +690,7 @@ def _elsewhere(ctx: Context, c: _Candidate) -> bool:
     if any(a.kind == "mission" or a.code == ctx.host for a in c.sent.actors):
         return False
     nodes = [c.pred, c.unit, *(ch for ch in c.unit.children if ch.dep_ in ("acl", "relcl"))]
-    for node in nodes:
-        for prep in node.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "to", "into"):
-                for place in prep.children:
-                    if place.dep_ == "pobj" and place._.mm_kind == "state" and not place._.mm_host:
-                        return True
-    return False
+    return any(grammar.towards_a_state(node) for node in nodes)
 
 
 def _force_left_out(sent: Sentence, figure: Token) -> str | None:
