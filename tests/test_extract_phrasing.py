@@ -501,3 +501,16 @@ def test_the_size_of_a_commitment_is_a_pledge() -> None:
     assert personnel("The rest of Chad's 800-strong commitment would follow later this year.") == [
         ("TCD", "pledged", 800, "exact", None)
     ]
+
+
+def test_the_mission_as_possessor_of_a_list_of_groups() -> None:
+    got = personnel(
+        "As noted on the MSS website, its 800 troops and 60 police officers patrol the capital."
+    )
+    assert got == [
+        ("MSS", "present", 800, "exact", None),
+        ("MSS", "present", 60, "exact", "police"),
+    ]
+    assert personnel("The MSS's 400 officers patrol the capital.") == [
+        ("MSS", "present", 400, "exact", "police")
+    ]

@@ -278,8 +278,14 @@ def _actor(ctx: Context, c: _Candidate, m: Matches, found_unit: Match | None) ->
             return ctx.main_state
         if who.pos_ in ("PROPN", "NOUN") and who._.mm_actor is None:
             break  # a subject that names someone else: not the document's state
-    # "its 1,000 officers": the possessor
-    for ch in c.unit.children:
+    # "its 1,000 officers": the possessor ("its 800 troops and 60 police officers": of both)
+    owners = [*c.unit.children]
+    if c.unit.dep_ == "conj":
+        owners += [*c.unit.head.children]
+    for ch in owners:
+        if ch.dep_ == "poss" and ch._.mm_kind == "mission":
+            c.rules.append("actor/the-mission's")
+            return ctx.mission.code  # "the MSS's 400 officers", "UNFICYP's troops"
         if ch.dep_ == "poss" and ch.lower_ in ("its", "their"):
             if "mission_subject" in c.features or _mission_named_before(c):
                 c.rules.append("actor/the-mission's")
