@@ -514,3 +514,10 @@ def test_the_mission_as_possessor_of_a_list_of_groups() -> None:
     assert personnel("The MSS's 400 officers patrol the capital.") == [
         ("MSS", "present", 400, "exact", "police")
     ]
+
+
+def test_the_mission_s_people_where_the_sentence_names_no_state() -> None:
+    text = "Kenya and Benin lead the force. Under the MSS flag, 2,680 troops have been withdrawn."
+    got = [(f.actor, f.status, f.count, f.evidence.rule) for f in facts(text) if f.evidence]
+    assert [(a, s, c) for a, s, c, _r in got] == [("MSS", "withdrawn", 2680)]
+    assert "actor/the-mission-named" in got[0][3]

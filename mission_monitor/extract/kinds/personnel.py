@@ -319,6 +319,15 @@ def _actor(ctx: Context, c: _Candidate, m: Matches, found_unit: Match | None) ->
     ):
         c.rules.append("actor/the-mission-by-default")
         return ctx.mission.code
+    if (
+        not named
+        and c.status in ("present", "withdrawn")
+        and any(a.kind == "mission" for a in c.sent.actors)
+    ):
+        # "2,680 members of the MINUSMA Force have been repatriated", "the mission's ranks
+        # now count 1,000 personnel": the mission's people, in a sentence that names no state
+        c.rules.append("actor/the-mission-named")
+        return ctx.mission.code
     return None
 
 
