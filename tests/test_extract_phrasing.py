@@ -521,3 +521,16 @@ def test_the_mission_s_people_where_the_sentence_names_no_state() -> None:
     got = [(f.actor, f.status, f.count, f.evidence.rule) for f in facts(text) if f.evidence]
     assert [(a, s, c) for a, s, c, _r in got] == [("MSS", "withdrawn", 2680)]
     assert "actor/the-mission-named" in got[0][3]
+
+
+def test_a_figure_for_each_state_of_a_list() -> None:
+    got = personnel("Jamaica and the Bahamas will each send 150 soldiers to Haiti.")
+    assert [(a, s, c) for a, s, c, _q, _f in got] == [
+        ("JAM", "pledged", 150),
+        ("BHS", "pledged", 150),
+    ]
+    got = personnel("Belize and Guyana have sent 50 officers each to the mission.")
+    assert [(a, c) for a, _s, c, _q, _f in got] == [("BLZ", 50), ("GUY", 50)]
+    # "each" of the people, not of the states
+    got = personnel("Kenya sent 400 officers and each of them is armed.")
+    assert [(a, c) for a, _s, c, _q, _f in got] == [("KEN", 400)]

@@ -4,6 +4,7 @@ them in order and applies FACTS.md's conventions for dates)."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -63,8 +64,25 @@ def extract(ctx: Context) -> list[Fact]:
         for fig in sent.figures:
             fact = _fact(ctx, sent, m, fig)
             if fact is not None:
-                out.append(fact)
+                out.extend(_each(sent, fig, fact))
     return out
+
+
+def _each(sent: Sentence, fig: Figure, fact: Fact) -> list[Fact]:
+    """ "Chad and Nigeria will contribute 3,500 troops each", "Jamaica and the Bahamas will
+    each send 150": one fact per state of the list, each with the figure."""
+    assert sent.parsed is not None
+    tok = figure_token(sent, fig)
+    near = {tok.i, tok.head.i, *(a.i for a in tok.ancestors)}
+    if not any(t.lower_ == "each" and t.head.i in near for t in sent.parsed):
+        return [fact]
+    for t in sent.parsed:
+        if t._.mm_contrib and t._.mm_actor == fact.actor:
+            members = [t, *(c for c in t.subtree if c.dep_ == "conj" and c._.mm_contrib)]
+            codes = list(dict.fromkeys(str(c._.mm_actor) for c in members))
+            if len(codes) > 1:
+                return [dataclasses.replace(fact, actor=code) for code in codes]
+    return [fact]
 
 
 def _count(fig: Figure) -> int | None:
