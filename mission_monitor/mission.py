@@ -53,7 +53,6 @@ class Successor:
     aliases: tuple[str, ...]
     start: str  # YYYY-MM-DD: the day it was authorised
     resolution: str | None = None
-    mission_file: str | None = None  # its own definition, under missions/
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,7 +206,6 @@ def _successor(data: Any, where: str) -> Successor | None:
         aliases=tuple(aliases),
         start=_date(data.get("start"), at, "start"),
         resolution=_str(data, "resolution", at, required=False),
-        mission_file=_str(data, "mission_file", at, required=False),
     )
 
 

@@ -14,7 +14,7 @@ Two pipelines, both built once per process:
 
 from __future__ import annotations
 
-import itertools
+import calendar
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -516,13 +516,17 @@ def is_candidate(sent: Sentence, doc: Doc) -> bool:
     return False
 
 
+_MONTH_WORDS = frozenset(
+    m.lower() for m in (*calendar.month_name, *calendar.month_abbr, "Sept") if m
+)
+
+
 def _not_a_count(fig: Figure, doc: Doc) -> bool:
     """A number that is part of a date or a measure of time ("July 16", "in 2024", "100 days",
     "three years"), which no rule reads as a head-count or an amount."""
     before = doc[fig.start - 1].lower_ if fig.start > 0 else ""
     after = doc[fig.end].lower_ if fig.end < len(doc) else ""
-    months = words("month_names")
-    if before in months or after in months:
+    if before in _MONTH_WORDS or after in _MONTH_WORDS:
         return True
     if after in words("time_units"):
         return True
@@ -655,7 +659,3 @@ def mission_named(ann: Annotated, mission: Mission) -> bool:
             if a.kind == "mission" and any(c.isupper() for c in ann.doc[a.start : a.end].text):
                 return True
     return bool(mission.mentions(ann.text))
-
-
-def tokens_of(doc: Doc, start: int, end: int) -> Iterable[Token]:
-    return itertools.islice(doc, start, end)

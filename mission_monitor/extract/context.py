@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from spacy.tokens import Token
 
@@ -19,7 +19,7 @@ from mission_monitor.extract.lexicon import ruleset, words
 from mission_monitor.extract.model import model
 from mission_monitor.mission import Mission
 from mission_monitor.models import Evidence
-from mission_monitor.resolve.dates import Prefer, precision, resolve_date
+from mission_monitor.resolve.dates import Prefer, resolve_date
 
 
 @cache
@@ -99,30 +99,37 @@ class Context:
                 return people[-1].code
         return None
 
+    @cached_property
+    def _contributor_counts(self) -> Counter[str]:
+        """How often the document names each contributing state (read once per document)."""
+        counts: Counter[str] = Counter()
+        for s in self.ann.sentences:
+            counts.update(self.contributors(s))
+        return counts
+
     @property
     def main_state(self) -> str | None:
         """The contributor a document is mostly about (named most often), for "the
         government" and other subjects that name no state."""
-        return _main_state(self)
+        (code, n), *rest = self._contributor_counts.most_common(2) + [("", 0), ("", 0)]
+        return code if n and n > rest[0][1] else None
 
     @property
     def only_state(self) -> str | None:
         """The one contributing state the document names, if it names just one."""
-        found = {c for s in self.ann.sentences for c in self.contributors(s)}
-        return found.pop() if len(found) == 1 else None
+        counts = self._contributor_counts
+        return next(iter(counts)) if len(counts) == 1 else None
 
     @property
     def names_no_state(self) -> bool:
         """Whether the document names no contributing state at all."""
-        return not any(self.contributors(s) for s in self.ann.sentences)
+        return not self._contributor_counts
 
     @property
     def dominant_state(self) -> str | None:
         """The contributor that at least two thirds of the document's mentions of a
         contributing state name: a group no sentence attributes is most likely its."""
-        counts: Counter[str] = Counter()
-        for s in self.ann.sentences:
-            counts.update(self.contributors(s))
+        counts = self._contributor_counts
         total = sum(counts.values())
         if not total:
             return None
@@ -152,22 +159,6 @@ class Context:
                 return got
         return None
 
-    @property
-    def published_month(self) -> str | None:
-        if self.published is None:
-            return None
-        return self.published if precision(self.published) != "day" else self.published[:7]
-
-
-def _main_state(ctx: Context) -> str | None:
-    counts: Counter[str] = Counter()
-    for s in ctx.ann.sentences:
-        counts.update(ctx.contributors(s))
-    if not counts:
-        return None
-    (code, n), *rest = counts.most_common(2) + [("", 0)]
-    return code if n > rest[0][1] else None
-
 
 def _own_force(low: str, police: frozenset[str], military: frozenset[str]) -> str | None:
     if low in police:
@@ -191,12 +182,10 @@ def unit_force(unit: Token, mention_force: str | None = None) -> str | None:
         ):
             return None
     mods = {c.lower_ for c in unit.children if c.dep_ in ("compound", "amod", "nmod")}
-    if low in police:
-        if mods & {"military"}:
-            return "military"  # military police
-        return "police"
-    if low in military:
-        return None if low in ("troop", "troops") else "military"
+    if low in police and "military" in mods:
+        return "military"  # military police
+    if low in police or low in military:
+        return _own_force(low, police, military)
     if mods & police:
         return "police"
     if mods & {"military", "army", "defence", "defense"}:

@@ -29,7 +29,6 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -73,10 +72,6 @@ class Rule:
             and (not self.when_any or bool(self.when_any & features))
             and not (self.unless & features)
         )
-
-    @property
-    def node_names(self) -> tuple[str, ...]:
-        return tuple(str(n["RIGHT_ID"]) for n in self.pattern)
 
 
 @dataclass(frozen=True)
@@ -347,8 +342,3 @@ class Engine:
 
     def run(self, doc: Doc) -> Matches:
         return Matches(self, doc)
-
-
-@cache
-def words_of(files: tuple[str, ...]) -> Mapping[str, frozenset[str]]:
-    return load_rules(files).words

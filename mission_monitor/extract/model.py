@@ -14,7 +14,6 @@ import importlib
 from collections.abc import Iterable, Iterator
 from functools import cache
 
-from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -49,14 +48,6 @@ def load(module: str = MODEL_MODULE) -> Language:
         ) from exc
     nlp: Language = package.load(exclude=list(EXCLUDED))
     return nlp
-
-
-def add_special_cases(nlp: Language, abbreviations: frozenset[str]) -> None:
-    """Titles and honours ("Hon.", "K.C.", "Dr.") stay one token, so their full stop ends no
-    sentence."""
-    for abbr in abbreviations:
-        for form in {abbr, abbr.capitalize(), abbr.upper()}:
-            nlp.tokenizer.add_special_case(form, [{ORTH: form}])  # type: ignore[union-attr]
 
 
 @cache

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 from spacy.tokens import Token
@@ -24,6 +25,7 @@ _EXTEND = frozenset({"extend", "renew", "prolong", "extension", "renewal"})
 _TERM_END = frozenset({"until", "till", "through", "to", "into"})
 
 
+@cache
 def _nominal() -> frozenset[str]:
     return words("ruling_nouns") | words("agreement_nouns") | words("meeting_nouns")
 

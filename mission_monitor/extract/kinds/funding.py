@@ -3,6 +3,8 @@ paid in, spent) and who paid (``data/funding.yaml`` holds the rules)."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Token
 
 from mission_monitor.extract import grammar
@@ -17,6 +19,7 @@ from mission_monitor.resolve.money import currency_home
 MAX_AMOUNT = 1e13  # more than any state's budget: a larger figure is a misreading
 
 
+@cache
 def _nominal() -> frozenset[str]:
     return words("fund_nouns")
 
@@ -144,6 +147,7 @@ def _span_of(sent: Sentence, root: Token) -> set[int]:
     return {root.i}
 
 
+@cache
 def _classes() -> frozenset[str]:
     return (
         words("fund_pledge_verbs")

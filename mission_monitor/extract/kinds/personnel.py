@@ -5,7 +5,10 @@ them in order and applies FACTS.md's conventions for dates)."""
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
 
 from spacy.tokens import Token
 
@@ -16,13 +19,12 @@ from mission_monitor.extract.engine import Match, Matches
 from mission_monitor.extract.lexicon import words
 from mission_monitor.models import Fact
 
-MAX_COUNT = 1_000_000
+MAX_COUNT = 1_000_000  # no mission has more people than this: a larger figure is something else
 # participles that give a group's make-up: the group's own predicate says what happened to it
-COMPOSITION = frozenset(
-    {"make", "consist", "comprise", "compose", "include", "number", "total"}
-)  # no mission has more people than this: a larger figure is something else
+COMPOSITION = frozenset({"make", "consist", "comprise", "compose", "include", "number", "total"})
 
 
+@cache
 def _nominal() -> frozenset[str]:
     return (
         words("pledge_nouns")
@@ -32,6 +34,7 @@ def _nominal() -> frozenset[str]:
     )
 
 
+@cache
 def _classes() -> frozenset[str]:
     return (
         words("flow_verbs")
@@ -55,6 +58,7 @@ class _Candidate:
     pred: Token | None = None
     status: str | None = None
     pred_own: Token | None = None  # the participle a shared clause hangs on ("followed by")
+    unit_yields: Mapping[str, Any] = field(default_factory=dict)  # what the unit rule said
 
 
 def extract(ctx: Context) -> list[Fact]:
@@ -133,7 +137,9 @@ def _candidate(sent: Sentence, m: Matches, fig: Figure) -> _Candidate | None:
     frame = str(found.yields.get("frame", "count"))
     if frame == "stock":
         feats.add("level")
-    return _Candidate(sent, fig, count, tok, unit, frame, [found.rule.name], feats)
+    return _Candidate(
+        sent, fig, count, tok, unit, frame, [found.rule.name], feats, unit_yields=found.yields
+    )
 
 
 def _verb_of_the_group(unit: Token) -> Token | None:
@@ -209,7 +215,7 @@ def _actor(ctx: Context, c: _Candidate, m: Matches, found_unit: Match | None) ->
     if "many_states" in c.features:
         c.rules.append("actor/the-mission's-people")
         return ctx.mission.code  # "troops from Kenya, Jamaica and Guatemala"
-    if c.rules[0] == "unit/a-total-of" and any(t.lower_ == "out" for t in c.tok.ancestors):
+    if c.unit_yields.get("total_of") and any(t.lower_ == "out" for t in c.tok.ancestors):
         c.rules.append("actor/the-mission's-total")
         return ctx.mission.code  # "454 American troops out of a total of 1,156"
     if _of_the_host(c.unit):
@@ -273,21 +279,7 @@ def _actor(ctx: Context, c: _Candidate, m: Matches, found_unit: Match | None) ->
             who.lower_ in words("generic_contributors")
             and who._.mm_actor is None
             and c.status in ("pledged", "present")
-            and not any(
-                ch.lower_
-                in (
-                    "additional",
-                    "other",
-                    "several",
-                    "remaining",
-                    "five",
-                    "four",
-                    "three",
-                    "two",
-                    "six",
-                )
-                for ch in who.children
-            )  # fmt: skip
+            and not any(ch.lower_ in words("some_contributors") for ch in who.children)
         ):
             c.rules.append("actor/many-states")
             return ctx.mission.code
@@ -317,10 +309,7 @@ def _actor(ctx: Context, c: _Candidate, m: Matches, found_unit: Match | None) ->
     if len(named) == 1:
         c.rules.append("actor/only-state-in-sentence")
         return named.pop()
-    by_default = c.frame in ("size", "stock") or c.rules[0] in (
-        "unit/figure-in-the-host",
-        "unit/a-total-of",
-    )
+    by_default = c.frame in ("size", "stock") or bool(c.unit_yields.get("whole"))
     if by_default and not named:
         c.rules.append("actor/the-mission-by-default")
         return ctx.mission.code  # "just over 1,000 in Cyprus", "out of a total of 1,156"
